@@ -1,0 +1,75 @@
+export { DTYPES, type DType, type TypedArray, allocate, isFloat, promoteTypes } from './dtype';
+export { DTypeError, ShapeError } from './errors';
+export { Tensor, type Axis, type NestedArray, type ReduceOptions, type TensorLike } from './tensor';
+export {
+  arange,
+  eye,
+  full,
+  fullLike,
+  linspace,
+  ones,
+  onesLike,
+  tensor,
+  zeros,
+  zerosLike,
+  type CreationOptions,
+  type TensorOptions,
+} from './creation';
+export {
+  abs,
+  add,
+  ceil,
+  clamp,
+  cos,
+  div,
+  equal,
+  exp,
+  expm1,
+  floor,
+  greater,
+  greaterEqual,
+  less,
+  lessEqual,
+  log,
+  log1p,
+  maximum,
+  minimum,
+  mul,
+  neg,
+  notEqual,
+  pow,
+  reciprocal,
+  relu,
+  round,
+  rsqrt,
+  sigmoid,
+  sign,
+  sin,
+  sqrt,
+  square,
+  sub,
+  tan,
+  tanh,
+} from './ops/elementwise';
+export { max, mean, min, prod, sum } from './ops/reduce';
+export { dot, matmul, type MatmulOptions } from './ops/matmul';
+export {
+  broadcastTo,
+  expandDims,
+  flatten,
+  permute,
+  reshape,
+  squeeze,
+  swapAxes,
+  transpose,
+  unsqueeze,
+} from './ops/shape';
+export { broadcastShapes } from './shape';
+export {
+  backend,
+  setBackend,
+  type Backend,
+  type BinaryCode,
+  type ReduceCode,
+  type UnaryCode,
+} from './kernels';

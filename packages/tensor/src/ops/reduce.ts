@@ -1,0 +1,126 @@
+import { type DType, allocate, floatResult } from '../dtype';
+import { ShapeError, fmtShape } from '../errors';
+import { type ReduceCode, backend } from '../kernels';
+import { normalizeAxes } from '../shape';
+import { type ReduceOptions, Tensor } from '../tensor';
+import { transpose } from './shape';
+
+/** Shapes of a reduction: the output shape (with or without kept axes) and the block sizes. */
+export interface ReducePlan {
+  /** Reduced axes, sorted. */
+  axes: number[];
+  /** Output shape honouring keepDims. */
+  outShape: number[];
+  /** Number of output elements. */
+  outer: number;
+  /** Number of input elements folded into each output. */
+  inner: number;
+}
+
+/** Works out which axes a reduction folds and the resulting shapes. */
+export function reducePlan(op: string, x: Tensor, opts: ReduceOptions = {}): ReducePlan {
+  const axes = normalizeAxes(op, opts.axis, x.ndim);
+  const outShape: number[] = [];
+  let inner = 1;
+  for (let i = 0; i < x.ndim; i++) {
+    if (axes.includes(i)) {
+      inner *= x.shape[i];
+      if (opts.keepDims) outShape.push(1);
+    } else outShape.push(x.shape[i]);
+  }
+  return { axes, outShape, outer: x.size / Math.max(inner, 1) || 0, inner };
+}
+
+/**
+ * Lays `x` out so the reduced axes are the trailing, contiguous block: no copy when they already
+ * are (e.g. a reduction over the last axis or over everything).
+ */
+export function moveReducedLast(x: Tensor, axes: readonly number[]): Tensor {
+  const kept = [];
+  for (let i = 0; i < x.ndim; i++) if (!axes.includes(i)) kept.push(i);
+  const perm = [...kept, ...axes];
+  const identity = perm.every((p, i) => p === i);
+  return identity ? x : transpose(x, perm);
+}
+
+function reduceOp(
+  code: ReduceCode,
+  op: string,
+  x: Tensor,
+  opts: ReduceOptions | undefined,
+  dtype: DType,
+): Tensor {
+  const plan = reducePlan(op, x, opts);
+  if (plan.inner === 0 && (code === 'max' || code === 'min')) {
+    throw new ShapeError(
+      `${op}: cannot reduce over an empty axis of shape ${fmtShape(x.shape)}; it has no identity`,
+    );
+  }
+  const src = moveReducedLast(x, plan.axes);
+  const out = allocate(dtype, plan.outer);
+  backend().reduce(code, src.data, plan.outer, plan.inner, out);
+  return new Tensor(out, plan.outShape);
+}
+
+const sumType = (d: DType): DType => (d === 'bool' ? 'int32' : d);
+
+/**
+ * Sum of elements over `axis` (all axes when omitted): out = Σᵢ xᵢ. Bool sums to int32.
+ *
+ * @example
+ * ```ts
+ * sum(tensor([[1, 2], [3, 4]]), { axis: 0 }).toArray(); // [4, 6]
+ * sum(tensor([[1, 2], [3, 4]]), { axis: -1, keepDims: true }).toArray(); // [[3], [7]]
+ * ```
+ */
+export function sum(x: Tensor, opts?: ReduceOptions): Tensor {
+  return reduceOp('sum', 'sum', x, opts, sumType(x.dtype));
+}
+
+/**
+ * Product of elements over `axis`: out = Πᵢ xᵢ (1 for an empty axis).
+ *
+ * @example
+ * ```ts
+ * prod(tensor([1, 2, 3, 4])).item(); // 24
+ * ```
+ */
+export function prod(x: Tensor, opts?: ReduceOptions): Tensor {
+  return reduceOp('prod', 'prod', x, opts, sumType(x.dtype));
+}
+
+/**
+ * Largest element over `axis`; NaN if any element is NaN (as torch.amax). Throws on an empty axis.
+ *
+ * @example
+ * ```ts
+ * max(tensor([[1, 5], [3, 2]]), { axis: 1 }).toArray(); // [5, 3]
+ * ```
+ */
+export function max(x: Tensor, opts?: ReduceOptions): Tensor {
+  return reduceOp('max', 'max', x, opts, x.dtype);
+}
+
+/** Smallest element over `axis`; NaN if any element is NaN. @example `min(tensor([3, 1, 2])).item() // 1` */
+export function min(x: Tensor, opts?: ReduceOptions): Tensor {
+  return reduceOp('min', 'min', x, opts, x.dtype);
+}
+
+/**
+ * Arithmetic mean over `axis`: out = (1/n) Σᵢ xᵢ. Integer inputs give float32. NaN for an
+ * empty axis, as NumPy.
+ *
+ * @example
+ * ```ts
+ * mean(tensor([[1, 2], [3, 4]]), { axis: 0 }).toArray(); // [2, 3]
+ * ```
+ */
+export function mean(x: Tensor, opts?: ReduceOptions): Tensor {
+  const plan = reducePlan('mean', x, opts);
+  const dt = floatResult(x.dtype);
+  const s = reduceOp('sum', 'mean', x, opts, dt === x.dtype ? dt : 'float64');
+  const out = allocate(dt, s.size);
+  const inv = plan.inner;
+  for (let i = 0; i < s.size; i++) out[i] = s.data[i] / inv;
+  return new Tensor(out, s.shape);
+}

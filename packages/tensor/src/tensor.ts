@@ -1,0 +1,293 @@
+import { type DType, type TypedArray, dtypeOfArray } from './dtype';
+import { ShapeError, fmtShape } from './errors';
+import { format } from './format';
+import * as E from './ops/elementwise';
+import * as M from './ops/matmul';
+import * as R from './ops/reduce';
+import * as S from './ops/shape';
+import { sizeOf, stridesOf } from './shape';
+
+/** A nested JS array of numbers, as `toArray()` returns and `tensor()` accepts. */
+export type NestedArray = number | boolean | NestedArray[];
+
+/** Anything an op accepts where a tensor is expected: a Tensor or a plain number (a 0-d tensor). */
+export type TensorLike = Tensor | number;
+
+/** `axis` argument of reductions: one axis, several, or all when omitted. Negative counts from the end. */
+export type Axis = number | readonly number[];
+
+/** Options of reductions. */
+export interface ReduceOptions {
+  /** Axis or axes to reduce; all when omitted. */
+  axis?: Axis;
+  /** Keep reduced axes with size 1 (NumPy's keepdims). Default false. */
+  keepDims?: boolean;
+}
+
+/**
+ * An n-dimensional array: a contiguous row-major typed array (`data`) with a `shape` and `dtype`.
+ * Tensors are immutable values for ops — every op returns a new tensor — while `data` stays
+ * writable for in-place kernels (optimizers update parameters through it).
+ *
+ * @example
+ * ```ts
+ * const a = tensor([[1, 2], [3, 4]], { dtype: 'float64' });
+ * a.shape;            // [2, 2]
+ * a.add(1).toArray(); // [[2, 3], [4, 5]]
+ * ```
+ */
+export class Tensor {
+  /** Size of each axis; `[]` for a scalar. */
+  readonly shape: readonly number[];
+  /** Element type. */
+  readonly dtype: DType;
+  /** Row-major elements; length is `size`. */
+  readonly data: TypedArray;
+
+  /**
+   * Wraps `data` (not copied) as a tensor of `shape`; the dtype follows the array type
+   * (Uint8Array is bool). Prefer {@link tensor} unless you own the buffer.
+   */
+  constructor(data: TypedArray, shape: readonly number[]) {
+    const n = sizeOf(shape);
+    if (data.length !== n) {
+      throw new ShapeError(
+        `Tensor: data has ${data.length} elements but shape ${fmtShape(shape)} needs ${n}`,
+      );
+    }
+    this.data = data;
+    this.shape = Object.freeze([...shape]);
+    this.dtype = dtypeOfArray(data);
+  }
+
+  /** Number of elements. */
+  get size(): number {
+    return this.data.length;
+  }
+  /** Number of axes. */
+  get ndim(): number {
+    return this.shape.length;
+  }
+  /** Row-major strides in elements. */
+  get strides(): number[] {
+    return stridesOf(this.shape);
+  }
+
+  /** The single element of a size-1 tensor as a number (bool gives 0 or 1). */
+  item(): number {
+    if (this.size !== 1) {
+      throw new ShapeError(
+        `item: only a tensor with one element has an item; this one has shape ${fmtShape(this.shape)}`,
+      );
+    }
+    return this.data[0];
+  }
+
+  /** Nested JS arrays (a number for a 0-d tensor). Bool elements come out as `true`/`false`. */
+  toArray(): NestedArray {
+    const { data, shape } = this;
+    const toJs = this.dtype === 'bool' ? (v: number) => v !== 0 : (v: number) => v;
+    if (shape.length === 0) return toJs(data[0]);
+    const strides = this.strides;
+    const build = (axis: number, off: number): NestedArray[] => {
+      const out: NestedArray[] = new Array(shape[axis]);
+      for (let i = 0; i < shape[axis]; i++) {
+        out[i] =
+          axis === shape.length - 1
+            ? toJs(data[off + i])
+            : build(axis + 1, off + i * strides[axis]);
+      }
+      return out;
+    };
+    return build(0, 0);
+  }
+
+  /** NumPy-like text, elided with `...` past 1000 elements. */
+  toString(): string {
+    return format(this);
+  }
+
+  // Element-wise arithmetic (NumPy broadcasting, PyTorch type promotion).
+  /** a + b. See {@link E.add}. */
+  add(b: TensorLike): Tensor {
+    return E.add(this, b);
+  }
+  /** a − b. */
+  sub(b: TensorLike): Tensor {
+    return E.sub(this, b);
+  }
+  /** a · b. */
+  mul(b: TensorLike): Tensor {
+    return E.mul(this, b);
+  }
+  /** a / b (true division: ints give float32). */
+  div(b: TensorLike): Tensor {
+    return E.div(this, b);
+  }
+  /** a^b. */
+  pow(b: TensorLike): Tensor {
+    return E.pow(this, b);
+  }
+  /** max(a, b) element-wise; NaN propagates. */
+  maximum(b: TensorLike): Tensor {
+    return E.maximum(this, b);
+  }
+  /** min(a, b) element-wise; NaN propagates. */
+  minimum(b: TensorLike): Tensor {
+    return E.minimum(this, b);
+  }
+  /** a == b as bool. */
+  equal(b: TensorLike): Tensor {
+    return E.equal(this, b);
+  }
+  /** a ≠ b as bool. */
+  notEqual(b: TensorLike): Tensor {
+    return E.notEqual(this, b);
+  }
+  /** a < b as bool. */
+  less(b: TensorLike): Tensor {
+    return E.less(this, b);
+  }
+  /** a ≤ b as bool. */
+  lessEqual(b: TensorLike): Tensor {
+    return E.lessEqual(this, b);
+  }
+  /** a > b as bool. */
+  greater(b: TensorLike): Tensor {
+    return E.greater(this, b);
+  }
+  /** a ≥ b as bool. */
+  greaterEqual(b: TensorLike): Tensor {
+    return E.greaterEqual(this, b);
+  }
+  /** −a. */
+  neg(): Tensor {
+    return E.neg(this);
+  }
+  /** |a|. */
+  abs(): Tensor {
+    return E.abs(this);
+  }
+  /** sign(a) ∈ {−1, 0, 1}. */
+  sign(): Tensor {
+    return E.sign(this);
+  }
+  /** eᵃ. */
+  exp(): Tensor {
+    return E.exp(this);
+  }
+  /** ln a. */
+  log(): Tensor {
+    return E.log(this);
+  }
+  /** ln(1 + a), accurate near 0. */
+  log1p(): Tensor {
+    return E.log1p(this);
+  }
+  /** eᵃ − 1, accurate near 0. */
+  expm1(): Tensor {
+    return E.expm1(this);
+  }
+  /** √a. */
+  sqrt(): Tensor {
+    return E.sqrt(this);
+  }
+  /** a². */
+  square(): Tensor {
+    return E.square(this);
+  }
+  /** sin a. */
+  sin(): Tensor {
+    return E.sin(this);
+  }
+  /** cos a. */
+  cos(): Tensor {
+    return E.cos(this);
+  }
+  /** tan a. */
+  tan(): Tensor {
+    return E.tan(this);
+  }
+  /** tanh a. */
+  tanh(): Tensor {
+    return E.tanh(this);
+  }
+  /** 1 / (1 + e⁻ᵃ), computed without overflow. */
+  sigmoid(): Tensor {
+    return E.sigmoid(this);
+  }
+  /** max(a, 0). */
+  relu(): Tensor {
+    return E.relu(this);
+  }
+  /** min(max(a, lo), hi); either bound may be omitted. */
+  clamp(lo?: number | null, hi?: number | null): Tensor {
+    return E.clamp(this, lo, hi);
+  }
+
+  // Reductions.
+  /** Σ over `axis` (all when omitted). */
+  sum(opts?: ReduceOptions): Tensor {
+    return R.sum(this, opts);
+  }
+  /** Mean over `axis`. */
+  mean(opts?: ReduceOptions): Tensor {
+    return R.mean(this, opts);
+  }
+  /** Π over `axis`. */
+  prod(opts?: ReduceOptions): Tensor {
+    return R.prod(this, opts);
+  }
+  /** Maximum over `axis`. */
+  max(opts?: ReduceOptions): Tensor {
+    return R.max(this, opts);
+  }
+  /** Minimum over `axis`. */
+  min(opts?: ReduceOptions): Tensor {
+    return R.min(this, opts);
+  }
+
+  // Linear algebra.
+  /** Matrix product with NumPy's matmul rules (1-D, 2-D, batched with broadcasting). */
+  matmul(b: Tensor, opts?: M.MatmulOptions): Tensor {
+    return M.matmul(this, b, opts);
+  }
+
+  // Shape.
+  /** Same data, new shape; one entry may be −1. */
+  reshape(shape: readonly number[]): Tensor {
+    return S.reshape(this, shape);
+  }
+  /** Reverses the axes, or orders them as `axes`. */
+  transpose(axes?: readonly number[]): Tensor {
+    return S.transpose(this, axes);
+  }
+  /** Orders the axes as `axes` (PyTorch's permute). */
+  permute(axes: readonly number[]): Tensor {
+    return S.transpose(this, axes);
+  }
+  /** Removes size-1 axes (all, or the ones named). */
+  squeeze(axis?: Axis): Tensor {
+    return S.squeeze(this, axis);
+  }
+  /** Inserts a size-1 axis at `axis`. */
+  unsqueeze(axis: number): Tensor {
+    return S.unsqueeze(this, axis);
+  }
+  /** Inserts a size-1 axis at `axis` (NumPy's name). */
+  expandDims(axis: number): Tensor {
+    return S.unsqueeze(this, axis);
+  }
+  /** Repeats size-1 axes to reach `shape` (a copy). */
+  broadcastTo(shape: readonly number[]): Tensor {
+    return S.broadcastTo(this, shape);
+  }
+  /** Collapses axes `startAxis..endAxis` (default all) into one. */
+  flatten(startAxis?: number, endAxis?: number): Tensor {
+    return S.flatten(this, startAxis, endAxis);
+  }
+  /** A copy with its own buffer. */
+  clone(): Tensor {
+    return new Tensor(this.data.slice(), this.shape);
+  }
+}

@@ -1,0 +1,32 @@
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ViteUserConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+/**
+ * Tests import sibling packages by name (`@gd/tensor`); in the workspace those names resolve to
+ * the sibling's source so a change in one package is seen by the tests of the next without a
+ * rebuild. Published behaviour (dist/, exports maps) is checked separately by the pack smoke test.
+ */
+function workspaceAliases(): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const dir of readdirSync(join(root, 'packages'))) {
+    aliases[`@gd/${dir}/node`] = resolve(root, 'packages', dir, 'src/node.ts');
+    aliases[`@gd/${dir}`] = resolve(root, 'packages', dir, 'src/index.ts');
+  }
+  return aliases;
+}
+
+/** The vitest configuration every package shares; `dir` is the package folder. */
+export function gdVitest(dir: string): ViteUserConfig {
+  return {
+    resolve: { alias: workspaceAliases() },
+    test: {
+      root: dir,
+      include: ['test/**/*.test.ts'],
+      testTimeout: 30_000,
+      reporters: ['default', ['json', { outputFile: join(dir, 'test-results/vitest.json') }]],
+    },
+  };
+}
