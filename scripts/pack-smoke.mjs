@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// Checks each package as a user installs it: `pnpm pack` → publint and arethetypeswrong on the
+// tarball → all tarballs installed with npm into an empty project → each README's first ```js
+// block under "## Example" run there with node. Exits non-zero if any step fails.
+// Run after `turbo run build` (the tarballs hold dist/).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const work = join(root, '.pack-smoke');
+const tarballs = join(work, 'tarballs');
+const project = join(work, 'project');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(tarballs, { recursive: true });
+mkdirSync(project, { recursive: true });
+
+const env = { ...process.env, NO_COLOR: '1' };
+const failures = [];
+function sh(label, cmd, args, cwd = root) {
+  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8' });
+  const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
+  if (r.status !== 0) {
+    failures.push(label);
+    console.log(`  FAIL ${label}\n${out.replace(/^/gm, '       ')}`);
+  } else console.log(`  ok   ${label}`);
+  return r.status === 0;
+}
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const pkgs = readdirSync(join(root, 'packages'))
+  .map((dir) => ({
+    dir: join(root, 'packages', dir),
+    json: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')),
+  }))
+  .filter((p) => !p.json.private);
+
+const tgz = [];
+for (const p of pkgs) {
+  const before = new Set(readdirSync(tarballs));
+  if (!sh(`${p.json.name}: pnpm pack`, 'pnpm', ['pack', '--pack-destination', tarballs], p.dir))
+    continue;
+  const file = readdirSync(tarballs).find((f) => !before.has(f));
+  tgz.push({ ...p, file: join(tarballs, file) });
+  sh(`${p.json.name}: publint`, bin('publint'), ['run', p.dir, '--strict', '--pack', 'pnpm']);
+  // node10 resolution has no subpath exports; every supported runtime (Node ≥ 20, bundlers) does.
+  sh(`${p.json.name}: arethetypeswrong`, bin('attw'), [
+    join(tarballs, file),
+    '--profile',
+    'node16',
+    '--format',
+    'table-flipped',
+  ]);
+}
+
+writeFileSync(
+  join(project, 'package.json'),
+  `${JSON.stringify({ name: 'gd-smoke', private: true, type: 'module' }, null, 2)}\n`,
+);
+const installed = sh(
+  'npm install of all tarballs into an empty project',
+  'npm',
+  ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tgz.map((t) => t.file)],
+  project,
+);
+
+if (installed) {
+  for (const p of tgz) {
+    const readme = readFileSync(join(p.dir, 'README.md'), 'utf8');
+    const section = readme.split(/^## Example\s*$/m)[1];
+    const block = section?.match(/```js\n([\s\S]*?)```/);
+    if (!block) {
+      failures.push(`${p.json.name}: README example`);
+      console.log(
+        `  FAIL ${p.json.name}: README has no \`## Example\` section with a \`\`\`js block`,
+      );
+      continue;
+    }
+    const file = join(project, `readme-${p.json.name.replace('@gd/', '')}.mjs`);
+    writeFileSync(file, block[1]);
+    sh(
+      `${p.json.name}: README example runs from the installed tarball`,
+      process.execPath,
+      [file],
+      project,
+    );
+  }
+}
+
+console.log(
+  failures.length
+    ? `\n${failures.length} packaging check(s) failed`
+    : '\nall packaging checks passed',
+);
+process.exit(failures.length ? 1 : 0);

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// gd's whole test suite, as `pnpm test` runs it locally and .ci/run runs it in CI:
+//   1. turbo: build → typecheck + unit tests (vitest) in every package
+//   2. lint (biome), unused files/dependencies (knip), API docs build (typedoc)
+//   3. packaging: each package packed, publint + arethetypeswrong on the tarball, the tarballs
+//      installed into an empty project and each README's example run there
+// and prints one closing line `N passed, N failed, N skipped` (vitest tests plus these checks).
+// Exits non-zero on any failure, and when no test ran at all.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', TURBO_TELEMETRY_DISABLED: '1' };
+const checks = [];
+
+function run(name, cmd, args, opts = {}) {
+  const t0 = Date.now();
+  console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit', ...opts });
+  const ok = r.status === 0;
+  checks.push({ name, ok, seconds: (Date.now() - t0) / 1000 });
+  return ok;
+}
+
+const workspaces = ['packages', 'apps'].flatMap((d) =>
+  existsSync(join(root, d)) ? readdirSync(join(root, d)).map((p) => join(root, d, p)) : [],
+);
+for (const w of workspaces) rmSync(join(w, 'test-results'), { recursive: true, force: true });
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+run('build, typecheck and unit tests (turbo)', bin('turbo'), [
+  'run',
+  'build',
+  'typecheck',
+  'test',
+  '--continue',
+  '--output-logs=new-only',
+]);
+run('lint (biome)', bin('biome'), ['check', '.']);
+run('unused files and dependencies (knip)', bin('knip'), [
+  '--include',
+  'files,dependencies,unlisted,unresolved,binaries',
+  '--no-progress',
+]);
+run('API docs build (typedoc)', bin('typedoc'), ['--logLevel', 'Warn']);
+run('packaging: publint, attw, README examples from tarballs', process.execPath, [
+  join(root, 'scripts/pack-smoke.mjs'),
+]);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const perPackage = [];
+for (const w of workspaces) {
+  const f = join(w, 'test-results', 'vitest.json');
+  if (!existsSync(f)) continue;
+  const r = JSON.parse(readFileSync(f, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+  skipped += r.numPendingTests + r.numTodoTests;
+  perPackage.push(
+    `${w.slice(root.length + 1).padEnd(22)} ${String(r.numPassedTests).padStart(5)} passed ${String(r.numFailedTests).padStart(3)} failed`,
+  );
+}
+console.log('\nUnit tests by package:');
+for (const l of perPackage) console.log(`  ${l}`);
+console.log('\nChecks:');
+for (const c of checks) {
+  console.log(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name} (${c.seconds.toFixed(1)} s)`);
+  if (c.ok) passed++;
+  else failed++;
+}
+const testsRan = perPackage.length > 0;
+if (!testsRan) console.log('\nNo unit test ran: that is a failure.');
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || !testsRan ? 1 : 0);
