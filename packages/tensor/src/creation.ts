@@ -15,7 +15,7 @@ export interface TensorOptions extends CreationOptions {
   shape?: readonly number[];
 }
 
-function inferShape(v: NestedArray, op: string): number[] {
+function inferShape(v: NestedArray): number[] {
   const shape: number[] = [];
   let cur: NestedArray = v;
   while (Array.isArray(cur)) {
@@ -103,7 +103,7 @@ export function tensor(
     return new Tensor(out, shape);
   }
   const nested = values as NestedArray;
-  const inferred = inferShape(nested, 'tensor');
+  const inferred = inferShape(nested);
   const out = allocate(dtype, sizeOf(inferred));
   fill(nested, inferred, out, 0, { i: 0 });
   if (dtype === 'bool') for (let i = 0; i < out.length; i++) out[i] = out[i] ? 1 : 0;

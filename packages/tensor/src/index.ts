@@ -52,6 +52,43 @@ export {
   tanh,
 } from './ops/elementwise';
 export { max, mean, min, prod, sum } from './ops/reduce';
+export { argmax, argmin, type ArgReduceOptions } from './ops/argreduce';
+export { std, variance, type VarianceOptions } from './ops/variance';
+export { logsumexp } from './ops/logsumexp';
+export { norm, type NormOptions } from './ops/norm';
+export { logSoftmax, softmax } from './ops/softmax';
+export { all, any, logicalAnd, logicalNot, logicalOr, logicalXor, where } from './ops/logical';
+export { slice, type SliceRange, type SliceSpec } from './ops/slice';
+export { indexSelect, take } from './ops/take';
+export { gather, scatterAdd } from './ops/gather';
+export type { IndexLike } from './ops/indices';
+export { concat, stack } from './ops/concat';
+export { split } from './ops/split';
+export { tile } from './ops/tile';
+export { oneHot, type OneHotOptions } from './ops/onehot';
+export { astype, cast, copy } from './ops/cast';
+export { allClose, isClose, type CloseOptions } from './ops/allclose';
+export {
+  DEFAULT_SEED,
+  Generator,
+  defaultGenerator,
+  manualSeed,
+  type GeneratorState,
+  type Seed,
+} from './random/generator';
+export {
+  choice,
+  normal,
+  permutation,
+  rand,
+  randint,
+  randn,
+  shuffle,
+  uniform,
+  type ChoiceOptions,
+  type PermutationOptions,
+  type RandomOptions,
+} from './random/sampling';
 export { dot, matmul, type MatmulOptions } from './ops/matmul';
 export {
   broadcastTo,
@@ -71,5 +108,6 @@ export {
   type Backend,
   type BinaryCode,
   type ReduceCode,
+  type RowCode,
   type UnaryCode,
 } from './kernels';

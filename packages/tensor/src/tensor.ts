@@ -1,7 +1,22 @@
 import { type DType, type TypedArray, dtypeOfArray } from './dtype';
 import { ShapeError, fmtShape } from './errors';
 import { format } from './format';
+import * as AC from './ops/allclose';
+import * as AR from './ops/argreduce';
+import * as C from './ops/cast';
 import * as E from './ops/elementwise';
+import * as G from './ops/gather';
+import * as L from './ops/logical';
+import * as LSE from './ops/logsumexp';
+import * as N from './ops/norm';
+import * as OH from './ops/onehot';
+import * as SL from './ops/slice';
+import * as SM from './ops/softmax';
+import * as SP from './ops/split';
+import * as TK from './ops/take';
+import * as TL from './ops/tile';
+import * as V from './ops/variance';
+import type { IndexLike } from './ops/indices';
 import * as M from './ops/matmul';
 import * as R from './ops/reduce';
 import * as S from './ops/shape';
@@ -245,6 +260,125 @@ export class Tensor {
   /** Minimum over `axis`. */
   min(opts?: ReduceOptions): Tensor {
     return R.min(this, opts);
+  }
+
+  /** Index of the maximum along `axis` (flat when omitted), as int32. See {@link AR.argmax}. */
+  argmax(opts?: AR.ArgReduceOptions): Tensor {
+    return AR.argmax(this, opts);
+  }
+  /** Index of the minimum along `axis` (flat when omitted), as int32. */
+  argmin(opts?: AR.ArgReduceOptions): Tensor {
+    return AR.argmin(this, opts);
+  }
+  /** Variance Σ(x − x̄)²/(N − correction), correction = 1 by default. */
+  variance(opts?: V.VarianceOptions): Tensor {
+    return V.variance(this, opts);
+  }
+  /** Standard deviation, correction = 1 by default. */
+  std(opts?: V.VarianceOptions): Tensor {
+    return V.std(this, opts);
+  }
+  /** log Σ exp(x) over `axis`, computed stably. */
+  logsumexp(opts?: ReduceOptions): Tensor {
+    return LSE.logsumexp(this, opts);
+  }
+  /** Vector norm (ord = 2 by default) over `axis`. */
+  norm(opts?: N.NormOptions): Tensor {
+    return N.norm(this, opts);
+  }
+  /** Softmax along `axis` (default −1), numerically stable. */
+  softmax(axis?: number): Tensor {
+    return SM.softmax(this, axis);
+  }
+  /** Log-softmax along `axis` (default −1), numerically stable. */
+  logSoftmax(axis?: number): Tensor {
+    return SM.logSoftmax(this, axis);
+  }
+  /** True where any element over `axis` is non-zero. */
+  any(opts?: ReduceOptions): Tensor {
+    return L.any(this, opts);
+  }
+  /** True where every element over `axis` is non-zero. */
+  all(opts?: ReduceOptions): Tensor {
+    return L.all(this, opts);
+  }
+
+  // Logical and selection.
+  /** `cond ? this : other` element-wise (torch's `x.where(cond, y)`). */
+  where(cond: TensorLike, other: TensorLike): Tensor {
+    return L.where(cond, this, other);
+  }
+  /** this ∧ b as bool. */
+  logicalAnd(b: TensorLike): Tensor {
+    return L.logicalAnd(this, b);
+  }
+  /** this ∨ b as bool. */
+  logicalOr(b: TensorLike): Tensor {
+    return L.logicalOr(this, b);
+  }
+  /** this ⊕ b as bool. */
+  logicalXor(b: TensorLike): Tensor {
+    return L.logicalXor(this, b);
+  }
+  /** ¬this as bool. */
+  logicalNot(): Tensor {
+    return L.logicalNot(this);
+  }
+  /** Element-wise |this − b| ≤ atol + rtol·|b| as bool. */
+  isClose(b: TensorLike, opts?: AC.CloseOptions): Tensor {
+    return AC.isClose(this, b, opts);
+  }
+  /** True when every element is close to `b`'s (rtol = 1e-5, atol = 1e-8). */
+  allClose(b: TensorLike, opts?: AC.CloseOptions): boolean {
+    return AC.allClose(this, b, opts);
+  }
+
+  // Indexing.
+  /** NumPy basic indexing: a number, null or [start, stop, step] per axis. See {@link SL.slice}. */
+  slice(spec: SL.SliceSpec): Tensor {
+    return SL.slice(this, spec);
+  }
+  /** np.take: entries at `indices` along `axis` (flat when omitted). */
+  take(indices: IndexLike, axis?: number): Tensor {
+    return TK.take(this, indices, axis);
+  }
+  /** torch.index_select: whole slices at `indices` along `axis`. */
+  indexSelect(axis: number, indices: IndexLike): Tensor {
+    return TK.indexSelect(this, axis, indices);
+  }
+  /** torch.gather: out[i][j] = this[index[i][j]][j] for axis 0. */
+  gather(axis: number, index: IndexLike): Tensor {
+    return G.gather(this, axis, index);
+  }
+  /** torch.scatter_add (returns a new tensor): out[index[i][j]][j] += src[i][j] for axis 0. */
+  scatterAdd(axis: number, index: IndexLike, src: Tensor): Tensor {
+    return G.scatterAdd(this, axis, index, src);
+  }
+  /** torch.split along `axis` into pieces of a size or of the listed sizes. */
+  split(sizeOrSizes: number | readonly number[], axis?: number): Tensor[] {
+    return SP.split(this, sizeOrSizes, axis);
+  }
+  /** np.tile: repeats along each axis. */
+  tile(reps: number | readonly number[]): Tensor {
+    return TL.tile(this, reps);
+  }
+  /** One-hot encoding of these integer labels (shape + [numClasses]). */
+  oneHot(numClasses?: number, opts?: OH.OneHotOptions): Tensor {
+    return OH.oneHot(this, numClasses, opts);
+  }
+
+  // Conversion.
+  /** A copy converted to `dtype`. */
+  astype(dtype: DType): Tensor {
+    return C.astype(this, dtype);
+  }
+  /** A copy converted to `dtype` (alias of astype). */
+  cast(dtype: DType): Tensor {
+    return C.astype(this, dtype);
+  }
+  /** A copy with its own buffer. */
+  copy(): Tensor {
+    return C.copy(this);
   }
 
   // Linear algebra.

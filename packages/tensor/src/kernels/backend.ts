@@ -51,6 +51,21 @@ export type BinaryCode =
 /** Reductions over a contiguous trailing block, by name. */
 export type ReduceCode = 'sum' | 'prod' | 'max' | 'min';
 
+/**
+ * Row-wise kernels over `outer` contiguous rows of `inner` elements each:
+ * - `softmax`, `logSoftmax`: out (outer·inner) = the row's softmax / log-softmax;
+ * - `logsumexp`: out (outer) = log Σ exp(row), stable and -inf/+inf aware;
+ * - `argmax`, `argmin`: out (outer) = index of the first extreme element (NaN counts as extreme);
+ * - `sumSquaredDeviations`: out (outer) = Σ (xᵢ − mean)², two-pass, for variance/std.
+ */
+export type RowCode =
+  | 'softmax'
+  | 'logSoftmax'
+  | 'logsumexp'
+  | 'argmax'
+  | 'argmin'
+  | 'sumSquaredDeviations';
+
 /** A set of kernels. `js` (./js.ts) is the reference tier; a WASM tier implements the same. */
 export interface Backend {
   /** out[i] = f(x[i]) for i < n. */
@@ -85,4 +100,11 @@ export interface Backend {
     n: number,
     k: number,
   ): void;
+  /**
+   * Row-wise kernel (see {@link RowCode}). Optional so that a faster tier may implement only the
+   * core kernels; ops fall back to the reference version in ./rows.ts.
+   */
+  rows?(code: RowCode, x: TypedArray, outer: number, inner: number, out: TypedArray): void;
+  /** out[i] = cond[i] ? a[i] : b[i] for equal lengths. Optional, like `rows`. */
+  select?(cond: Uint8Array, a: TypedArray, b: TypedArray, out: TypedArray): void;
 }

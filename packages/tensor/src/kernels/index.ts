@@ -1,7 +1,7 @@
 import type { Backend } from './backend';
 import { jsBackend } from './js';
 
-export type { Backend, BinaryCode, ReduceCode, UnaryCode } from './backend';
+export type { Backend, BinaryCode, ReduceCode, RowCode, UnaryCode } from './backend';
 
 let active: Backend = jsBackend;
 

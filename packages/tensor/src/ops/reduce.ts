@@ -28,7 +28,9 @@ export function reducePlan(op: string, x: Tensor, opts: ReduceOptions = {}): Red
       if (opts.keepDims) outShape.push(1);
     } else outShape.push(x.shape[i]);
   }
-  return { axes, outShape, outer: x.size / Math.max(inner, 1) || 0, inner };
+  let outer = 1;
+  for (let i = 0; i < x.ndim; i++) if (!axes.includes(i)) outer *= x.shape[i];
+  return { axes, outShape, outer, inner };
 }
 
 /**

@@ -1,0 +1,38 @@
+import { type DType, checkDType } from '../dtype';
+import { Tensor } from '../tensor';
+import { castArray } from './elementwise';
+
+/**
+ * A copy of `x` converted to `dtype`, as NumPy's `astype` (always a new buffer). Floats become
+ * int32 by truncation toward zero (NaN becomes 0); any non-zero value (NaN included) becomes
+ * `true` in bool.
+ *
+ * @example
+ * ```ts
+ * astype(tensor([1.7, -1.7]), 'int32').toArray(); // [1, -1]
+ * astype(tensor([0, 2]), 'bool').toArray();      // [false, true]
+ * ```
+ */
+export function astype(x: Tensor, dtype: DType): Tensor {
+  if (!(x instanceof Tensor)) throw new TypeError('astype: expected a Tensor');
+  const dt = checkDType('astype', dtype);
+  return new Tensor(castArray(x.data, dt), x.shape);
+}
+
+/** PyTorch-flavoured name of {@link astype}. @example `cast(tensor([1, 2]), 'float64')` */
+export function cast(x: Tensor, dtype: DType): Tensor {
+  return astype(x, dtype);
+}
+
+/**
+ * A copy of `x` with its own buffer (same shape and dtype), as `np.copy` / `torch.clone`.
+ *
+ * @example
+ * ```ts
+ * const y = copy(x); y.data[0] = 5; // x is unchanged
+ * ```
+ */
+export function copy(x: Tensor): Tensor {
+  if (!(x instanceof Tensor)) throw new TypeError('copy: expected a Tensor');
+  return new Tensor(x.data.slice(), x.shape);
+}
