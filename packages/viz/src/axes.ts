@@ -1,0 +1,324 @@
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { fmt, formatPow10, formatTick, formatValue } from './format';
+import { el, esc } from './svg';
+import { type Theme, textWidth } from './theme';
+
+/** Axis scale type: `'log'` is base 10. */
+export type ScaleType = 'linear' | 'log';
+
+/** A tick: data value, label ('' for minor ticks). */
+export interface Tick {
+  value: number;
+  label: string;
+  minor: boolean;
+}
+
+/**
+ * The plotted range for data spanning [lo, hi]: widened by `margin` of the span on each side
+ * (matplotlib's default `axes.xmargin = 0.05`), in log space for log axes.
+ */
+export function paddedDomain(
+  op: string,
+  lo: number,
+  hi: number,
+  scale: ScaleType,
+  margin = 0.05,
+): [number, number] {
+  if (scale === 'log') {
+    if (!(lo > 0)) {
+      throw new RangeError(
+        `${op}: a log axis needs positive values, got minimum ${lo}; use a linear axis or drop values ≤ 0`,
+      );
+    }
+    const a = Math.log10(lo);
+    const b = Math.log10(hi);
+    if (a === b) return [10 ** (a - 0.5), 10 ** (a + 0.5)];
+    const m = (b - a) * margin;
+    return [10 ** (a - m), 10 ** (b + m)];
+  }
+  if (lo === hi) {
+    const d = lo === 0 ? 1 : Math.abs(lo) * 0.1;
+    return [lo - d, hi + d];
+  }
+  const m = (hi - lo) * margin;
+  return [lo - m, hi + m];
+}
+
+/** Ticks for a domain: d3's 1-2-5 "nice" values, or powers of ten (with minor 2…9) on log axes. */
+export function ticksFor(domain: [number, number], scale: ScaleType, count: number): Tick[] {
+  const [lo, hi] = domain[0] <= domain[1] ? domain : [domain[1], domain[0]];
+  if (scale === 'log') {
+    const k0 = Math.floor(Math.log10(lo) + 1e-9);
+    const k1 = Math.ceil(Math.log10(hi) - 1e-9);
+    const decades = k1 - k0;
+    const out: Tick[] = [];
+    if (decades >= 1 && !(decades === 1 && (lo > 10 ** k0 * 1.0001 || hi < 10 ** k1 * 0.9999))) {
+      const every = Math.max(1, Math.ceil(decades / Math.max(2, count)));
+      for (let k = k0; k <= k1; k++) {
+        const v = 10 ** k;
+        if (v >= lo * 0.9999 && v <= hi * 1.0001 && (k - k0) % every === 0) {
+          out.push({ value: v, label: formatPow10(k), minor: false });
+        }
+        if (every === 1) {
+          for (let m = 2; m <= 9; m++) {
+            const mv = m * 10 ** k;
+            if (mv >= lo && mv <= hi) out.push({ value: mv, label: '', minor: true });
+          }
+        }
+      }
+      if (out.filter((t) => !t.minor).length >= 2) return out;
+    }
+    const s = scaleLog().domain([lo, hi]);
+    return s.ticks(count).map((v) => ({ value: v, label: formatValue(v, 3), minor: false }));
+  }
+  const s = scaleLinear().domain([lo, hi]);
+  const values = s.ticks(count);
+  const step = values.length > 1 ? values[1] - values[0] : Math.abs(hi - lo) || 1;
+  return values.map((v) => ({ value: v, label: formatTick(v, step), minor: false }));
+}
+
+/** Pixel margins around the plotting area. */
+export interface Margins {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** Axis description for a cartesian frame. */
+export interface AxisOptions {
+  domain: [number, number];
+  scale?: ScaleType;
+  label?: string;
+  /** Explicit tick values (labels formatted automatically). */
+  ticks?: number[];
+}
+
+/** The mapping from data to pixels plus the axes' SVG, shared by every 2-D plot. */
+export interface Frame {
+  /** Plot area in px. */
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  x(v: number): number;
+  y(v: number): number;
+  xTicks: Tick[];
+  yTicks: Tick[];
+  /** Grid lines (drawn under the data). */
+  grid: string;
+  /** Spines, ticks, tick labels, axis labels, title (drawn over the data). */
+  axes: string;
+  /** `<clipPath>` definition for the plot area; reference with `clip-path="url(#{ID}-clip)"`. */
+  clipDef: string;
+}
+
+function explicitTicks(values: number[], scale: ScaleType): Tick[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  let step = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < sorted.length; i++) step = Math.min(step, sorted[i] - sorted[i - 1]);
+  if (!Number.isFinite(step) || step === 0) step = Math.abs(sorted[0] ?? 1) || 1;
+  return values.map((v) => ({
+    value: v,
+    label: scale === 'log' ? formatValue(v, 3) : formatTick(v, step),
+    minor: false,
+  }));
+}
+
+/**
+ * Lays out a matplotlib-style frame: margins sized to the tick labels, four spines, outward
+ * ticks on the bottom and left, a light grid, axis labels and a title.
+ */
+export function makeFrame(
+  width: number,
+  height: number,
+  xAxis: AxisOptions,
+  yAxis: AxisOptions,
+  theme: Theme,
+  opts: { title?: string; grid?: boolean; extraRight?: number; square?: boolean } = {},
+): Frame {
+  const xs = xAxis.scale ?? 'linear';
+  const ys = yAxis.scale ?? 'linear';
+  const top = opts.title ? theme.titleSize + 22 : 14;
+  const bottom = theme.tickSize + 12 + (xAxis.label ? theme.labelSize + 12 : 0) + 6;
+  const estPlotH = height - top - bottom;
+  const yTicks = yAxis.ticks
+    ? explicitTicks(yAxis.ticks, ys)
+    : ticksFor(yAxis.domain, ys, Math.max(3, Math.round(estPlotH / 55)));
+  const maxLabel = Math.max(0, ...yTicks.map((t) => textWidth(t.label, theme.tickSize)));
+  let left = maxLabel + 12 + (yAxis.label ? theme.labelSize + 12 : 0) + 6;
+  let right = 18 + (opts.extraRight ?? 0);
+  const xLast = xAxis.domain[1];
+  right = Math.max(
+    right,
+    textWidth(formatValue(xLast, 3), theme.tickSize) / 2 + 6 + (opts.extraRight ?? 0),
+  );
+  let plotW = width - left - right;
+  let plotH = height - top - bottom;
+  if (plotW < 20 || plotH < 20) {
+    throw new RangeError(
+      `plot: width ${width} × height ${height} leaves no room for the axes; use at least 200 × 150`,
+    );
+  }
+  if (opts.square) {
+    const s = Math.min(plotW, plotH);
+    left += (plotW - s) / 2;
+    right += (plotW - s) / 2;
+    plotW = s;
+    plotH = s;
+  }
+  const x0 = left;
+  const x1 = left + plotW;
+  const y0 = top;
+  const y1 = top + plotH;
+  const xScale =
+    xs === 'log'
+      ? scaleLog().domain(xAxis.domain).range([x0, x1])
+      : scaleLinear().domain(xAxis.domain).range([x0, x1]);
+  const yScale =
+    ys === 'log'
+      ? scaleLog().domain(yAxis.domain).range([y1, y0])
+      : scaleLinear().domain(yAxis.domain).range([y1, y0]);
+  const xTicks = xAxis.ticks
+    ? explicitTicks(xAxis.ticks, xs)
+    : ticksFor(xAxis.domain, xs, Math.max(3, Math.round(plotW / 80)));
+  const fg = theme.foreground;
+  const inX = (v: number) => {
+    const p = xScale(v);
+    return p >= x0 - 0.5 && p <= x1 + 0.5;
+  };
+  const inY = (v: number) => {
+    const p = yScale(v);
+    return p >= y0 - 0.5 && p <= y1 + 0.5;
+  };
+  let grid = '';
+  if (opts.grid !== false) {
+    let d = '';
+    for (const t of xTicks)
+      if (!t.minor && inX(t.value)) d += `M${fmt(xScale(t.value))},${fmt(y0)}V${fmt(y1)}`;
+    for (const t of yTicks)
+      if (!t.minor && inY(t.value)) d += `M${fmt(x0)},${fmt(yScale(t.value))}H${fmt(x1)}`;
+    if (d)
+      grid = el('path', { d, stroke: theme.grid, 'stroke-width': 1, fill: 'none', class: 'grid' });
+  }
+  let tickPath = '';
+  let labels = '';
+  for (const t of xTicks) {
+    if (!inX(t.value)) continue;
+    const px = xScale(t.value);
+    tickPath += `M${fmt(px)},${fmt(y1)}v${t.minor ? 2.5 : 4.5}`;
+    if (t.label) {
+      labels += el(
+        'text',
+        {
+          x: px,
+          y: y1 + 7 + theme.tickSize,
+          'text-anchor': 'middle',
+          'font-size': theme.tickSize,
+          fill: fg,
+        },
+        t.label,
+      );
+    }
+  }
+  for (const t of yTicks) {
+    if (!inY(t.value)) continue;
+    const py = yScale(t.value);
+    tickPath += `M${fmt(x0)},${fmt(py)}h${t.minor ? -2.5 : -4.5}`;
+    if (t.label) {
+      labels += el(
+        'text',
+        {
+          x: x0 - 8,
+          y: py + theme.tickSize * 0.35,
+          'text-anchor': 'end',
+          'font-size': theme.tickSize,
+          fill: fg,
+        },
+        t.label,
+      );
+    }
+  }
+  let axes =
+    el('rect', {
+      x: x0,
+      y: y0,
+      width: plotW,
+      height: plotH,
+      fill: 'none',
+      stroke: fg,
+      'stroke-width': 1,
+      class: 'spines',
+    }) +
+    el('path', { d: tickPath, stroke: fg, 'stroke-width': 1, fill: 'none', class: 'ticks' }) +
+    el('g', { class: 'tick-labels' }, labels);
+  if (xAxis.label) {
+    axes += el(
+      'text',
+      {
+        x: (x0 + x1) / 2,
+        y: y1 + theme.tickSize + 14 + theme.labelSize,
+        'text-anchor': 'middle',
+        'font-size': theme.labelSize,
+        fill: fg,
+        class: 'x-label',
+      },
+      esc(xAxis.label),
+    );
+  }
+  if (yAxis.label) {
+    const lx = x0 - maxLabel - 14 - theme.labelSize * 0.3;
+    const ly = (y0 + y1) / 2;
+    axes += el(
+      'text',
+      {
+        x: lx,
+        y: ly,
+        transform: `rotate(-90 ${fmt(lx)} ${fmt(ly)})`,
+        'text-anchor': 'middle',
+        'font-size': theme.labelSize,
+        fill: fg,
+        class: 'y-label',
+      },
+      esc(yAxis.label),
+    );
+  }
+  if (opts.title) {
+    axes += titleText(opts.title, (x0 + x1) / 2, top - 12, theme);
+  }
+  const clipDef = el(
+    'clipPath',
+    { id: '{ID}-clip' },
+    el('rect', { x: x0, y: y0, width: plotW, height: plotH }),
+  );
+  return {
+    left: x0,
+    top: y0,
+    right: x1,
+    bottom: y1,
+    x: (v) => xScale(v),
+    y: (v) => yScale(v),
+    xTicks,
+    yTicks,
+    grid,
+    axes,
+    clipDef,
+  };
+}
+
+/** The figure title, centred above the plot area. */
+export function titleText(title: string, cx: number, baseline: number, theme: Theme): string {
+  return el(
+    'text',
+    {
+      x: cx,
+      y: baseline,
+      'text-anchor': 'middle',
+      'font-size': theme.titleSize,
+      'font-weight': 'bold',
+      fill: theme.foreground,
+      class: 'title',
+    },
+    esc(title),
+  );
+}

@@ -1,0 +1,103 @@
+import type { Frame } from './axes';
+import { fmt } from './format';
+import { type MarkerShape, marker } from './markers';
+import { el, esc } from './svg';
+import { type Theme, textWidth } from './theme';
+
+/** One legend row: a line sample and/or a marker, then the label. */
+export interface LegendEntry {
+  label: string;
+  color: string;
+  line?: boolean;
+  dash?: string;
+  marker?: MarkerShape;
+}
+
+/** Where the legend goes, as matplotlib's `loc=`; `'best'` picks the corner covering the least data. */
+export type LegendLocation =
+  | 'best'
+  | 'upper right'
+  | 'upper left'
+  | 'lower left'
+  | 'lower right'
+  | 'none';
+
+const ORDER: Exclude<LegendLocation, 'best' | 'none'>[] = [
+  'upper right',
+  'upper left',
+  'lower left',
+  'lower right',
+];
+
+/**
+ * Draws a legend box inside the plot area. For `'best'`, counts the data points (in px) that each
+ * candidate box would hide and takes the first corner with the fewest, in matplotlib's order.
+ */
+export function drawLegend(
+  entries: LegendEntry[],
+  frame: Frame,
+  theme: Theme,
+  loc: LegendLocation,
+  points: ReadonlyArray<readonly [number, number]>,
+): string {
+  if (loc === 'none' || entries.length === 0) return '';
+  const size = theme.legendSize;
+  const rowH = size + 7;
+  const sample = 24;
+  const pad = 8;
+  const w = pad * 2 + sample + 6 + Math.max(...entries.map((e) => textWidth(e.label, size)));
+  const h = pad * 2 + rowH * entries.length - 7;
+  const inset = 8;
+  const boxAt = (l: Exclude<LegendLocation, 'best' | 'none'>): [number, number] => [
+    l.endsWith('right') ? frame.right - inset - w : frame.left + inset,
+    l.startsWith('upper') ? frame.top + inset : frame.bottom - inset - h,
+  ];
+  let chosen: Exclude<LegendLocation, 'best' | 'none'> = 'upper right';
+  if (loc === 'best') {
+    let best = Number.POSITIVE_INFINITY;
+    for (const l of ORDER) {
+      const [bx, by] = boxAt(l);
+      let n = 0;
+      for (const [px, py] of points)
+        if (px >= bx - 4 && px <= bx + w + 4 && py >= by - 4 && py <= by + h + 4) n++;
+      if (n < best) {
+        best = n;
+        chosen = l;
+      }
+    }
+  } else {
+    chosen = loc;
+  }
+  const [bx, by] = boxAt(chosen);
+  let body = el('rect', {
+    x: bx,
+    y: by,
+    width: w,
+    height: h,
+    rx: 3,
+    fill: theme.background,
+    'fill-opacity': 0.85,
+    stroke: '#cccccc',
+    'stroke-width': 1,
+  });
+  entries.forEach((e, i) => {
+    const cy = by + pad + i * rowH + size / 2;
+    const sx = bx + pad;
+    if (e.line !== false) {
+      body += el('path', {
+        d: `M${fmt(sx)},${fmt(cy)}h${sample}`,
+        stroke: e.color,
+        'stroke-width': theme.lineWidth,
+        'stroke-dasharray': e.dash,
+        fill: 'none',
+      });
+    }
+    if (e.marker && e.marker !== 'none') body += marker(e.marker, sx + sample / 2, cy, 7, e.color);
+    body += el(
+      'text',
+      { x: sx + sample + 6, y: cy + size * 0.36, 'font-size': size, fill: theme.foreground },
+      esc(e.label),
+    );
+  });
+  return el('g', { class: 'legend', 'data-loc': chosen }, body);
+}

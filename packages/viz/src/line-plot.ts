@@ -1,0 +1,246 @@
+import { type ScaleType, makeFrame, paddedDomain } from './axes';
+import { assertRange } from './errors';
+import { fmt, formatValue } from './format';
+import { type LegendEntry, type LegendLocation, drawLegend } from './legend';
+import { type MarkerShape, marker } from './markers';
+import { type PlotOptions, assemble, dashArray, extent, setup } from './plot-common';
+import { el } from './svg';
+
+/** One line of a {@link linePlot}. */
+export interface Series {
+  /** y values; non-finite values break the line (as matplotlib does with NaN). */
+  y: ArrayLike<number>;
+  /** x values (default 0, 1, 2, …); must have the same length as `y`. */
+  x?: ArrayLike<number>;
+  /** Legend label; series without a label are left out of the legend. */
+  label?: string;
+  /** Colour (default: the theme palette in order). */
+  color?: string;
+  /** `'solid'` (default), `'dashed'`, `'dotted'`, `'dashdot'` or an SVG dasharray. */
+  dash?: string;
+  /** Marker at each point (default `'none'`). */
+  marker?: MarkerShape;
+  /** Marker size in px (default 6). */
+  markerSize?: number;
+  /** Line width in px (default theme.lineWidth); 0 draws markers only. */
+  lineWidth?: number;
+  /** Draw as a step function like matplotlib's `drawstyle='steps-post'` (`'post'`) or `'pre'`. */
+  step?: 'pre' | 'post';
+}
+
+/** Options of {@link linePlot}. */
+export interface LinePlotOptions extends PlotOptions {
+  xLabel?: string;
+  yLabel?: string;
+  /** `'linear'` (default) or `'log'` (base 10). */
+  xScale?: ScaleType;
+  yScale?: ScaleType;
+  /** Fixed x range, like `plt.xlim`. Default: the data range plus 5 % margins. */
+  xLim?: [number, number];
+  /** Fixed y range, like `plt.ylim`. */
+  yLim?: [number, number];
+  /** Legend position (default `'best'`). */
+  legend?: LegendLocation;
+  /** Light grid lines at the major ticks (default true). */
+  grid?: boolean;
+}
+
+/** Validated pixel-ready series. */
+interface Prepared {
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  s: Series;
+  color: string;
+}
+
+function prepare(op: string, series: Series[], palette: readonly string[]): Prepared[] {
+  if (series.length === 0)
+    throw new RangeError(`${op}: no series given; pass at least one { y: [...] }`);
+  return series.map((s, i) => {
+    if (!s || s.y === undefined || typeof s.y.length !== 'number') {
+      throw new TypeError(`${op}: series[${i}].y must be an array of numbers`);
+    }
+    if (s.y.length === 0)
+      throw new RangeError(
+        `${op}: series[${i}]${s.label ? ` (${s.label})` : ''} is empty; give it at least one point`,
+      );
+    const x = s.x ?? Array.from({ length: s.y.length }, (_, k) => k);
+    if (x.length !== s.y.length) {
+      throw new RangeError(
+        `${op}: series[${i}] has ${x.length} x values but ${s.y.length} y values; they must match`,
+      );
+    }
+    return { x, y: s.y, s, color: s.color ?? palette[i % palette.length] };
+  });
+}
+
+/** Pixel points of a series, split at non-finite (or, on log axes, non-positive) values. */
+function segments(
+  p: Prepared,
+  px: (v: number) => number,
+  py: (v: number) => number,
+  xLog: boolean,
+  yLog: boolean,
+): [number, number][][] {
+  const out: [number, number][][] = [];
+  let cur: [number, number][] = [];
+  for (let i = 0; i < p.y.length; i++) {
+    const xv = p.x[i];
+    const yv = p.y[i];
+    const ok = Number.isFinite(xv) && Number.isFinite(yv) && (!xLog || xv > 0) && (!yLog || yv > 0);
+    if (!ok) {
+      if (cur.length) out.push(cur);
+      cur = [];
+      continue;
+    }
+    cur.push([px(xv), py(yv)]);
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+function pathD(segs: [number, number][][], step?: 'pre' | 'post'): string {
+  let d = '';
+  for (const seg of segs) {
+    for (let i = 0; i < seg.length; i++) {
+      const [x, y] = seg[i];
+      if (i === 0) {
+        d += `M${fmt(x)},${fmt(y)}`;
+      } else if (step === 'post') {
+        d += `H${fmt(x)}V${fmt(y)}`;
+      } else if (step === 'pre') {
+        d += `V${fmt(y)}H${fmt(x)}`;
+      } else {
+        d += `L${fmt(x)},${fmt(y)}`;
+      }
+    }
+  }
+  return d;
+}
+
+/** Draws series into a frame; shared with {@link functionPlot}. Returns the data SVG and pixel points. */
+export function drawSeries(
+  prepared: Prepared[],
+  px: (v: number) => number,
+  py: (v: number) => number,
+  xLog: boolean,
+  yLog: boolean,
+  defaultWidth: number,
+): { svg: string; points: [number, number][] } {
+  let svg = '';
+  const points: [number, number][] = [];
+  prepared.forEach((p, i) => {
+    const segs = segments(p, px, py, xLog, yLog);
+    const lw = p.s.lineWidth ?? defaultWidth;
+    let g = '';
+    if (lw > 0) {
+      g += el('path', {
+        d: pathD(segs, p.s.step),
+        fill: 'none',
+        stroke: p.color,
+        'stroke-width': lw,
+        'stroke-dasharray': dashArray(p.s.dash, lw),
+        'stroke-linejoin': 'round',
+        'stroke-linecap': 'round',
+      });
+    }
+    const m = p.s.marker ?? 'none';
+    for (const seg of segs) {
+      for (const pt of seg) {
+        points.push(pt);
+        if (m !== 'none') g += marker(m, pt[0], pt[1], p.s.markerSize ?? 6, p.color);
+      }
+    }
+    svg += el('g', { class: 'series', 'data-index': i, 'data-label': p.s.label }, g);
+  });
+  return { svg, points };
+}
+
+/** Shared by linePlot and functionPlot: the legend entries of labelled series. */
+export function seriesLegend(prepared: Prepared[], defaultWidth: number): LegendEntry[] {
+  return prepared
+    .filter((p) => p.s.label)
+    .map((p) => ({
+      label: p.s.label as string,
+      color: p.color,
+      line: (p.s.lineWidth ?? defaultWidth) > 0,
+      dash: dashArray(p.s.dash, p.s.lineWidth ?? defaultWidth),
+      marker: p.s.marker,
+    }));
+}
+
+export { prepare as prepareSeries, type Prepared as PreparedSeries };
+
+/**
+ * Plots one or more series of (x, y) points as lines, like `plt.plot`: loss and accuracy curves,
+ * learning-rate schedules. Linear or log axes with 1-2-5 ticks, legend, markers, step lines.
+ *
+ * The y axis maps data to pixels as $p_y = b - (y - y_0)/(y_1 - y_0) · h$ (log axes use $\log_{10} y$).
+ * Defaults: 640 × 400 px, 5 % data margins, legend `'best'`, grid on, Okabe–Ito colours.
+ *
+ * @example
+ * ```js
+ * const svg = linePlot(
+ *   [{ y: trainAcc, label: 'training set' }, { y: testAcc, label: 'test set' }],
+ *   { title: 'accuracy', xLabel: 'count', yLabel: 'accuracy', yLim: [0, 1], legend: 'lower right' },
+ * );
+ * ```
+ */
+export function linePlot(series: Series | Series[], options: LinePlotOptions = {}): string {
+  const op = 'linePlot';
+  const { width, height, theme } = setup(op, options);
+  const list = Array.isArray(series) ? series : [series];
+  const prepared = prepare(op, list, theme.palette);
+  const xs = options.xScale ?? 'linear';
+  const ys = options.yScale ?? 'linear';
+  if (options.xLim !== undefined) assertRange(op, 'xLim', options.xLim);
+  if (options.yLim !== undefined) assertRange(op, 'yLim', options.yLim);
+  const xe = extent(
+    prepared.map((p) => p.x),
+    xs === 'log',
+  );
+  const ye = extent(
+    prepared.map((p) => p.y),
+    ys === 'log',
+  );
+  if (!xe || !ye) {
+    throw new RangeError(
+      `${op}: no finite${ys === 'log' || xs === 'log' ? ' positive' : ''} points to plot`,
+    );
+  }
+  const xDomain = options.xLim ?? paddedDomain(op, xe[0], xe[1], xs);
+  const yDomain = options.yLim ?? paddedDomain(op, ye[0], ye[1], ys);
+  const frame = makeFrame(
+    width,
+    height,
+    { domain: xDomain, scale: xs, label: options.xLabel },
+    { domain: yDomain, scale: ys, label: options.yLabel },
+    theme,
+    { title: options.title, grid: options.grid },
+  );
+  const { svg, points } = drawSeries(
+    prepared,
+    frame.x,
+    frame.y,
+    xs === 'log',
+    ys === 'log',
+    theme.lineWidth,
+  );
+  const legend = drawLegend(
+    seriesLegend(prepared, theme.lineWidth),
+    frame,
+    theme,
+    options.legend ?? 'best',
+    points,
+  );
+  const title = options.title ?? 'Line plot';
+  const desc =
+    options.description ??
+    `Line plot of ${prepared.length} series${options.xLabel ? ` against ${options.xLabel}` : ''}: ${prepared
+      .map((p) => {
+        const e = extent([p.y]);
+        return `${p.s.label ?? 'unlabelled'} (${p.y.length} points, y from ${e ? formatValue(e[0]) : 'n/a'} to ${e ? formatValue(e[1]) : 'n/a'})`;
+      })
+      .join('; ')}.`;
+  return assemble(width, height, theme, title, desc, frame, svg, legend);
+}
