@@ -1,0 +1,119 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import { type CifarOptions, parseCifar10 } from '../cifar';
+import { DatasetError } from '../errors';
+import type { ImageDataset } from '../imageDataset';
+import { ensureDownloaded } from './download';
+import { readMaybeGzip } from './files';
+import { defaultRoot, firstExisting } from './paths';
+import { readTar } from './tar';
+
+const gunzipAsync = promisify(gunzip);
+
+/** The CIFAR-10 binary archive (the version for C programs) and its MD5 from the dataset's page. */
+export const CIFAR10_RESOURCES = {
+  mirrors: ['https://www.cs.toronto.edu/~kriz/'],
+  archive: { filename: 'cifar-10-binary.tar.gz', md5: 'c32a1d4ab5d03f1284b67883e8d87530' },
+  folder: 'cifar-10-batches-bin',
+  train: [
+    'data_batch_1.bin',
+    'data_batch_2.bin',
+    'data_batch_3.bin',
+    'data_batch_4.bin',
+    'data_batch_5.bin',
+  ],
+  test: ['test_batch.bin'],
+} as const;
+
+/** Options of {@link cifar10}. */
+export interface Cifar10Options extends CifarOptions {
+  /** Folder holding `cifar-10-batches-bin/` (or the .bin files). Default `~/.cache/gd/datasets/cifar10`. */
+  root?: string;
+  /** `'train'` (50 000, data_batch_1..5) or `'test'` (10 000, test_batch). Default `'train'`. */
+  split?: 'train' | 'test';
+  /** Fetch `cifar-10-binary.tar.gz` (≈ 162 MB, MD5-verified) and unpack it when files are missing. Default false. */
+  download?: boolean;
+  /** Progress bar while downloading. Default true. */
+  progress?: boolean;
+  /** Override the download mirrors. */
+  mirrors?: readonly string[];
+}
+
+/**
+ * Loads CIFAR-10 (Krizhevsky 2009): 32×32 colour images of 10 classes, 50 000 train / 10 000
+ * test, from the binary batches. Images float32 in [0, 1] as [N, 3, 32, 32] (`layout: 'hwc'`
+ * gives [N, 32, 32, 3]; `flatten` gives [N, 3072] in the file's R, G, B plane order), labels
+ * int32 0..9. With `download: true` the archive is fetched, MD5-verified, and the batches
+ * extracted atomically into `<root>/cifar-10-batches-bin/`.
+ *
+ * @throws DatasetError when files are missing (pass `download: true`) or malformed.
+ * @example
+ * ```ts
+ * const test = await cifar10({ split: 'test', download: true });
+ * test.images.shape; // [10000, 3, 32, 32]
+ * ```
+ */
+export async function cifar10(options: Cifar10Options = {}): Promise<ImageDataset> {
+  const split = options.split ?? 'train';
+  if (split !== 'train' && split !== 'test') {
+    throw new RangeError(`cifar10: split must be 'train' or 'test', got '${String(split)}'`);
+  }
+  const root = options.root ?? defaultRoot('cifar10');
+  const dirs = [join(root, CIFAR10_RESOURCES.folder), root];
+  const names = CIFAR10_RESOURCES[split];
+  const find = () => Promise.all(names.map((n) => firstExisting(dirs.map((d) => join(d, n)))));
+  let paths = await find();
+  if (paths.includes(null) && options.download) {
+    await downloadCifar10(root, options);
+    paths = await find();
+  }
+  const missing = names.filter((_, k) => paths[k] === null);
+  if (missing.length > 0) {
+    throw new DatasetError(
+      `cifar10: ${missing.join(', ')} not found in ${dirs.join(' or ')}; pass download: true, or root: the folder that holds cifar-10-batches-bin`,
+      { file: join(dirs[0], missing[0]) },
+    );
+  }
+  const parts = await Promise.all(
+    (paths as string[]).map(async (file) => ({ file, bytes: await readMaybeGzip(file) })),
+  );
+  return parseCifar10(parts, options);
+}
+
+async function downloadCifar10(root: string, options: Cifar10Options): Promise<void> {
+  const archive = await ensureDownloaded(
+    root,
+    CIFAR10_RESOURCES.archive,
+    options.mirrors ?? CIFAR10_RESOURCES.mirrors,
+    { progress: options.progress },
+  );
+  let tar: Uint8Array;
+  try {
+    tar = await gunzipAsync(await readFile(archive));
+  } catch (cause) {
+    throw new DatasetError(
+      `${archive}: cannot decompress (${String(cause)}); delete it and download again`,
+      {
+        file: archive,
+        cause,
+      },
+    );
+  }
+  const wanted = new Set<string>([
+    ...CIFAR10_RESOURCES.train,
+    ...CIFAR10_RESOURCES.test,
+    'batches.meta.txt',
+  ]);
+  const outDir = join(root, CIFAR10_RESOURCES.folder);
+  await mkdir(outDir, { recursive: true });
+  // Only known member names are written, by base name, so a hostile archive cannot escape `root`.
+  for (const entry of readTar(tar, archive)) {
+    const name = basename(entry.name);
+    if (!wanted.has(name)) continue;
+    const dest = join(outDir, name);
+    await writeFile(`${dest}.part`, entry.data);
+    await rename(`${dest}.part`, dest);
+  }
+}
