@@ -1,0 +1,169 @@
+import { ElementwiseOptimizer, resolveOptions } from './optimizer';
+import { type FloatArray, type ParamGroup, type ParamsInput, bufferLike } from './parameter';
+import { checkBoolean, checkPair, inInterval, nonNegative } from './validate';
+
+/** Options of {@link Adam} (torch.optim.Adam's, camelCase, plus `epsInsideSqrt`). */
+export interface AdamOptions {
+  /** Learning rate α. Default 1e-3. */
+  lr: number;
+  /** Decay rates [β₁, β₂] of the first and second moment averages. Default [0.9, 0.999]. */
+  betas: [number, number];
+  /** ε added to the denominator for numerical stability. Default 1e-8. */
+  eps: number;
+  /** L2 penalty λ added to the gradient (coupled; see {@link AdamW} for decoupled). Default 0. */
+  weightDecay: number;
+  /** Use the running maximum of v (AMSGrad). Default false. */
+  amsgrad: boolean;
+  /** Maximize the objective instead of minimizing. Default false. */
+  maximize: boolean;
+  /**
+   * Put ε inside the square root, $\sqrt{\hat v + ε}$, as lecture seed 002 writes Adam, instead of
+   * PyTorch's $\sqrt{\hat v} + ε$. Not a PyTorch option. Default false.
+   */
+  epsInsideSqrt: boolean;
+}
+
+/** State of one parameter under {@link Adam} / {@link AdamW}. */
+export type AdamState = {
+  /** Steps taken. */
+  step: number;
+  /** First moment m. */
+  expAvg: FloatArray;
+  /** Second moment v. */
+  expAvgSq: FloatArray;
+  /** Running maximum of v (AMSGrad only), else `null`. */
+  maxExpAvgSq: FloatArray | null;
+};
+
+/** Adam's defaults, shared with AdamW (which changes weightDecay). */
+export const ADAM_DEFAULTS: AdamOptions = {
+  lr: 1e-3,
+  betas: [0.9, 0.999],
+  eps: 1e-8,
+  weightDecay: 0,
+  amsgrad: false,
+  maximize: false,
+  epsInsideSqrt: false,
+};
+
+/** Constructor checks shared by Adam and AdamW, with PyTorch's ranges. */
+export function validateAdam(n: string, o: AdamOptions): void {
+  nonNegative(n, 'lr', o.lr);
+  nonNegative(n, 'eps', o.eps);
+  const [b1, b2] = checkPair(n, 'betas', o.betas);
+  inInterval(n, 'betas[0]', b1, 0, 1);
+  inInterval(n, 'betas[1]', b2, 0, 1);
+  nonNegative(n, 'weightDecay', o.weightDecay);
+  checkBoolean(n, 'amsgrad', o.amsgrad);
+  checkBoolean(n, 'maximize', o.maximize);
+  checkBoolean(n, 'epsInsideSqrt', o.epsInsideSqrt);
+}
+
+/** Creates Adam's zeroed moment buffers for one parameter. */
+export function initAdamState(p: FloatArray, o: AdamOptions): AdamState {
+  return {
+    step: 0,
+    expAvg: bufferLike(p),
+    expAvgSq: bufferLike(p),
+    maxExpAvgSq: o.amsgrad ? bufferLike(p) : null,
+  };
+}
+
+/**
+ * The Adam update of one parameter, in place, one fused loop — PyTorch 1.13's single-tensor
+ * formula operation for operation, so float64 runs agree to the last bits:
+ *
+ * $t ← t+1$; $g ← ∇f(θ) + λ_c θ$; $θ ← θ(1 − αλ_d)$;
+ * $m ← β₁m + (1−β₁)g$; $v ← β₂v + (1−β₂)g²$ ($\hat v = \max(\hat v, v)$ with AMSGrad);
+ * $θ ← θ − \frac{α}{1−β₁^t} · \frac{m}{\sqrt{v}/\sqrt{1−β₂^t} + ε}$.
+ *
+ * `coupledDecay` λ_c is Adam's weightDecay; `decoupledDecay` λ_d is AdamW's.
+ */
+export function adamUpdate(
+  p: FloatArray,
+  g: FloatArray,
+  s: AdamState,
+  o: AdamOptions,
+  coupledDecay: number,
+  decoupledDecay: number,
+): void {
+  const { lr, eps } = o;
+  const [beta1, beta2] = o.betas;
+  const step = ++s.step;
+  const bc1 = 1 - beta1 ** step;
+  const bc2 = 1 - beta2 ** step;
+  const stepSize = lr / bc1;
+  const bc2Sqrt = Math.sqrt(bc2);
+  const negStep = -stepSize;
+  const c1 = 1 - beta1;
+  const c2 = 1 - beta2;
+  const decay = 1 - lr * decoupledDecay;
+  const sign = o.maximize ? -1 : 1;
+  const m = s.expAvg;
+  const v = s.expAvgSq;
+  const vmax = s.maxExpAvgSq;
+  const inside = o.epsInsideSqrt;
+  const n = p.length;
+  if (vmax === null && !inside && coupledDecay === 0 && decoupledDecay === 0 && sign === 1) {
+    // The default configuration, kept free of per-element branches.
+    for (let i = 0; i < n; i++) {
+      const gi = g[i];
+      m[i] = m[i] * beta1 + c1 * gi;
+      v[i] = v[i] * beta2 + c2 * gi * gi;
+      p[i] = p[i] + (negStep * m[i]) / (Math.sqrt(v[i]) / bc2Sqrt + eps);
+    }
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    let gi = sign * g[i];
+    if (coupledDecay !== 0) gi = gi + coupledDecay * p[i];
+    if (decoupledDecay !== 0) p[i] = p[i] * decay;
+    m[i] = m[i] * beta1 + c1 * gi;
+    v[i] = v[i] * beta2 + c2 * gi * gi;
+    let vi = v[i];
+    if (vmax !== null) {
+      vmax[i] = Math.max(vmax[i], vi);
+      vi = vmax[i];
+    }
+    const denom = inside ? Math.sqrt(vi / bc2 + eps) : Math.sqrt(vi) / bc2Sqrt + eps;
+    p[i] = p[i] + (negStep * m[i]) / denom;
+  }
+}
+
+/**
+ * Adam (Kingma & Ba), exactly torch.optim.Adam:
+ *
+ * $m ← β₁m + (1−β₁)g,\ v ← β₂v + (1−β₂)g²,\ θ ← θ − α\frac{m/(1−β₁^t)}{\sqrt{v/(1−β₂^t)} + ε}$
+ * with $g = ∇f(θ) + λθ$ when weightDecay λ ≠ 0, and $v$ replaced by its running maximum with
+ * amsgrad.
+ *
+ * Lecture forms: seed 004's $w ← w − η\hat m/(\sqrt{\hat v} + ε)$ is the default (its
+ * $\hat m = m/(1−ρ₁)$ drops the exponent t; gd keeps the bias correction $1−β₁^t$ of the paper);
+ * seed 002's $Δθ = −α\hat m/\sqrt{\hat v + ε}$ is `{ epsInsideSqrt: true }`.
+ *
+ * Defaults: lr 1e-3, betas [0.9, 0.999], eps 1e-8, weightDecay 0, amsgrad false, maximize false,
+ * epsInsideSqrt false.
+ *
+ * @example
+ * ```ts
+ * const opt = new Adam([w], { lr: 1e-3 });
+ * opt.zeroGrad(); loss(w).backward(); opt.step();
+ * ```
+ */
+export class Adam extends ElementwiseOptimizer<AdamOptions, AdamState> {
+  constructor(params: ParamsInput<AdamOptions>, options?: Partial<AdamOptions>) {
+    super('Adam', params, resolveOptions('Adam', options, ADAM_DEFAULTS));
+  }
+
+  protected validate(o: AdamOptions, where: string): void {
+    validateAdam(where === 'options' ? 'Adam' : `Adam: ${where}`, o);
+  }
+
+  protected initState(p: FloatArray, o: ParamGroup<AdamOptions>): AdamState {
+    return initAdamState(p, o);
+  }
+
+  protected update(p: FloatArray, g: FloatArray, s: AdamState, o: ParamGroup<AdamOptions>): void {
+    adamUpdate(p, g, s, o, o.weightDecay, 0);
+  }
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { Adam, type AdamOptions } from '../src';
+import { TOL, casesOf, label, makeParams, runGolden } from './helpers';
+
+describe('Adam', () => {
+  it.each(casesOf('Adam').map((c) => [label(c), c] as const))(
+    'follows torch.optim.Adam: %s',
+    (_, c) => {
+      expect(runGolden(c, (p, o) => new Adam(p, o as Partial<AdamOptions>))).toBeLessThanOrEqual(
+        TOL,
+      );
+    },
+  );
+
+  it('rejects bad hyperparameters with the message DESIGN.md shows', () => {
+    const [p] = makeParams([[1]]);
+    expect(() => new Adam([p], { betas: [0.9, 1.5] })).toThrow(
+      'Adam: betas[1] must be in [0, 1), got 1.5',
+    );
+    expect(() => new Adam([p], { betas: [-0.1, 0.9] })).toThrow(/betas\[0\]/);
+    expect(() => new Adam([p], { lr: -1 })).toThrow('Adam: lr must be >= 0, got -1');
+    expect(() => new Adam([p], { eps: -1e-8 })).toThrow(RangeError);
+    expect(() => new Adam([p], { weightDecay: -1 })).toThrow(RangeError);
+    expect(() => new Adam([p], { amsgrad: 1 as unknown as boolean })).toThrow(TypeError);
+    expect(() => new Adam([p], { betas: [0.9] as unknown as [number, number] })).toThrow(TypeError);
+  });
+
+  it('does not move on a zero gradient', () => {
+    const [p] = makeParams([[1.5, -2]]);
+    const opt = new Adam([p], { amsgrad: true });
+    for (let i = 0; i < 5; i++) opt.step();
+    expect(Array.from(p.value.data)).toEqual([1.5, -2]);
+    expect(opt.state.get(p)?.step).toBe(5);
+  });
+
+  it("with epsInsideSqrt computes seed 002's Δθ = −α m̂/√(v̂ + ε)", () => {
+    const [p] = makeParams([[2, -1]]);
+    const lr = 0.1;
+    const eps = 1e-2;
+    const opt = new Adam([p], { lr, eps, epsInsideSqrt: true });
+    const theta = [2, -1];
+    const m = [0, 0];
+    const v = [0, 0];
+    for (let t = 1; t <= 30; t++) {
+      for (let i = 0; i < 2; i++) {
+        const g = 2 * theta[i];
+        m[i] = 0.9 * m[i] + 0.1 * g;
+        v[i] = 0.999 * v[i] + 0.001 * g * g;
+        const mHat = m[i] / (1 - 0.9 ** t);
+        const vHat = v[i] / (1 - 0.999 ** t);
+        theta[i] -= (lr * mHat) / Math.sqrt(vHat + eps);
+      }
+      const g = p.grad!.data as Float64Array;
+      g[0] = 2 * p.value.data[0];
+      g[1] = 2 * p.value.data[1];
+      opt.step();
+      expect(p.value.data[0]).toBeCloseTo(theta[0], 12);
+      expect(p.value.data[1]).toBeCloseTo(theta[1], 12);
+    }
+  });
+
+  it('creates state lazily, only for parameters with a gradient', () => {
+    const [a, b] = makeParams([[1], [2]]);
+    b.grad = null;
+    const opt = new Adam([a, b]);
+    opt.step();
+    expect(opt.state.has(a)).toBe(true);
+    expect(opt.state.has(b)).toBe(false);
+    expect(opt.state.get(a)?.maxExpAvgSq).toBeNull();
+  });
+});
