@@ -1,0 +1,64 @@
+import { ShapeError, Tensor, fullLike, isFloat, onesLike } from '@gd/tensor';
+import { sweep } from './engine';
+import type { Var } from './var';
+
+/** Options of {@link Var.backward}. */
+export interface BackwardOptions {
+  /** Keep the graph's saved inputs so that backward can run through it again. Default false. */
+  retainGraph?: boolean;
+}
+
+/**
+ * Backpropagates from `root` into the `.grad` of every leaf it depends on (accumulating, as
+ * PyTorch): leaf.grad += Σ gradOutput · ∂root/∂leaf. `gradOutput` defaults to 1 for a
+ * one-element root and is required otherwise.
+ *
+ * @example
+ * ```ts
+ * const x = variable(tensor([1, 2]));
+ * backward(x.mul(3), tensor([1, 1])); // x.grad = [3, 3]
+ * ```
+ */
+export function backward(
+  root: Var,
+  gradOutput?: Tensor | number,
+  opts: BackwardOptions = {},
+): void {
+  if (!root.requiresGrad) throw notDifferentiable(root);
+  let seed: Tensor;
+  if (gradOutput === undefined) {
+    if (root.size !== 1) {
+      throw new ShapeError(
+        `backward: grad can be implicitly created only for a one-element output, got shape [${root.shape.join(', ')}]; pass gradOutput of that shape (e.g. onesLike(y.value)) or reduce with sum()/mean() first`,
+      );
+    }
+    seed = onesLike(root.value);
+  } else if (typeof gradOutput === 'number') {
+    seed = fullLike(root.value, gradOutput);
+  } else {
+    if (!(gradOutput instanceof Tensor))
+      throw new TypeError('backward: gradOutput must be a Tensor or number');
+    if (
+      gradOutput.shape.length !== root.shape.length ||
+      gradOutput.shape.some((d, i) => d !== root.shape[i])
+    ) {
+      throw new ShapeError(
+        `backward: gradOutput has shape [${gradOutput.shape.join(', ')}] but the output has [${root.shape.join(', ')}]; they must match`,
+      );
+    }
+    seed = gradOutput;
+  }
+  sweep([root], [seed], { retainGraph: !!opts.retainGraph, createGraph: false, targets: null });
+}
+
+/** The error for a backward call on a Var that carries no graph, saying why. */
+export function notDifferentiable(v: Var): Error {
+  if (!isFloat(v.dtype)) {
+    return new TypeError(
+      `backward: this Var is the ${v.dtype} result of '${v.op}', which is not differentiable; differentiate a float expression instead`,
+    );
+  }
+  return new TypeError(
+    `backward: this Var does not require grad: ${v.op === 'leaf' ? 'it is a leaf made with { requiresGrad: false } or detach()' : `no input of '${v.op}' requires grad (made inside noGrad(), or only from constants)`}`,
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Result types and op constructors: an op taking only Tensors and numbers returns a Tensor; an op
+ * given any Var returns a Var (recorded when an input requires grad).
+ */
+import type { Tensor, TensorLike } from '@gd/tensor';
+import { type BackwardFn, type Operand, raw, record } from './engine';
+import { Var } from './var';
+
+/** Result of a one-input op on `A`: Var for a Var, Tensor for a Tensor or number. */
+export type Lift1<A> = [A] extends [Var] ? Var : [A] extends [TensorLike] ? Tensor : Var | Tensor;
+
+/** Result of a two-input op: Var when either input is a Var, Tensor when neither is. */
+export type Lift2<A, B> = [A] extends [Var]
+  ? Var
+  : [B] extends [Var]
+    ? Var
+    : [A | B] extends [TensorLike]
+      ? Tensor
+      : Var | Tensor;
+
+/** Result of an op on a list of operands: Tensor when none is a Var, Var when all are. */
+export type LiftN<T extends Operand> = [T] extends [TensorLike]
+  ? Tensor
+  : [T] extends [Var]
+    ? Var
+    : Var | Tensor;
+
+/** An element-wise op of one operand. */
+export type UnaryOp = <A extends Operand>(x: A) => Lift1<A>;
+
+/** An element-wise op of two broadcast operands. */
+export type BinaryOp = <A extends Operand, B extends Operand>(a: A, b: B) => Lift2<A, B>;
+
+/** Builds a one-input op from its Tensor forward and its backward rule. */
+export function unaryOp(op: string, fwd: (x: TensorLike) => Tensor, back: BackwardFn): UnaryOp {
+  return ((x: Operand) =>
+    x instanceof Var ? record(op, fwd(x.value), x, null, back) : fwd(x)) as UnaryOp;
+}
+
+/** Builds a two-input op from its Tensor forward and its backward rule. */
+export function binaryOp(
+  op: string,
+  fwd: (a: TensorLike, b: TensorLike) => Tensor,
+  back: BackwardFn,
+): BinaryOp {
+  return ((a: Operand, b: Operand) =>
+    a instanceof Var || b instanceof Var
+      ? record(op, fwd(raw(a), raw(b)), a, b, back)
+      : fwd(a, b)) as BinaryOp;
+}
+
+/** Throws a TypeError naming `op` unless `x` is a Var or a Tensor (numbers are not allowed). */
+export function tensorOperand(op: string, x: Operand): Var | Tensor {
+  if (typeof x === 'number') {
+    throw new TypeError(
+      `${op}: expected a Tensor or Var, got the number ${x}; wrap it with tensor()`,
+    );
+  }
+  return x;
+}

@@ -1,0 +1,19 @@
+import * as T from '@gd/tensor';
+import { record } from '../engine';
+import type { Lift1 } from '../lift';
+import { Var } from '../var';
+import { passThrough } from './shape';
+
+/**
+ * Converts to `dtype` (always a copy); the gradient is cast back to the input's dtype. Casting
+ * a Var to int32 or bool gives a constant Var (not differentiable).
+ *
+ * @example
+ * ```ts
+ * astype(variable(tensor([1, 2])), 'float64').dtype; // 'float64'
+ * ```
+ */
+export function astype<A extends Var | T.Tensor>(x: A, dtype: T.DType): Lift1<A> {
+  if (!(x instanceof Var)) return T.astype(x as T.Tensor, dtype) as Lift1<A>;
+  return record('astype', T.astype(x.value, dtype), x, null, passThrough) as Lift1<A>;
+}

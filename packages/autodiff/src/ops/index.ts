@@ -1,0 +1,49 @@
+export { add, div, log, mul, neg, pow, square, sub } from './arithmetic';
+export {
+  abs,
+  ceil,
+  cos,
+  exp,
+  expm1,
+  floor,
+  log1p,
+  reciprocal,
+  relu,
+  round,
+  rsqrt,
+  sigmoid,
+  sign,
+  sin,
+  sqrt,
+  tan,
+  tanh,
+} from './unary';
+export { clamp, maximum, minimum } from './minmax';
+export { equal, greater, greaterEqual, less, lessEqual, notEqual } from './compare';
+export { keptShape, logsumexp, max, mean, min, norm, prod, std, sum, variance } from './reduce';
+export { dot, matmul } from './matmul';
+export {
+  broadcastTo,
+  expandDims,
+  flatten,
+  permute,
+  reshape,
+  squeeze,
+  swapAxes,
+  transpose,
+  unsqueeze,
+} from './shape';
+export { astype } from './cast';
+export { logSoftmax, softmax } from './softmax';
+export {
+  argmax,
+  argmin,
+  gather,
+  indexSelect,
+  scatterAdd,
+  slice,
+  take,
+  where,
+  type IndexLike,
+} from './indexing';
+export { concat, split, stack, tile } from './join';

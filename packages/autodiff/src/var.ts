@@ -1,0 +1,457 @@
+import {
+  type Axis,
+  type DType,
+  DTypeError,
+  type NestedArray,
+  type NormOptions,
+  type ReduceOptions,
+  type SliceSpec,
+  Tensor,
+  type TypedArray,
+  type VarianceOptions,
+  isFloat,
+  tensor,
+} from '@gd/tensor';
+import type { BackwardFn, Grad, Operand } from './engine';
+import { backward } from './backward';
+import * as O from './ops';
+
+/**
+ * A value recorded for reverse-mode differentiation: a node holding `value` (a Tensor) and,
+ * after {@link Var.backward}, `grad` (∂loss/∂value, accumulated until zeroed). It has the same op
+ * methods as Tensor; each op on a Var that requires grad records its inputs and backward rule.
+ *
+ * Leaves are made with {@link variable}; ops make interior nodes. Optimizers update a leaf in
+ * place through `value.data`.
+ *
+ * @example
+ * ```ts
+ * const x = variable(tensor(3, { dtype: 'float64' }));
+ * const y = x.pow(2).add(x.neg().exp()); // x² + e⁻ˣ
+ * y.backward();
+ * x.grad.item(); // 6 − e⁻³
+ * ```
+ */
+export class Var {
+  /** The forward value. Optimizers may write into `value.data` in place. */
+  value: Tensor;
+  /** ∂(what backward was called on)/∂value, accumulated over backward calls; null until then. */
+  grad: Tensor | null = null;
+  /** Whether ops on this Var are recorded so that gradients can flow back to it. */
+  requiresGrad: boolean;
+
+  /** @internal Name of the op that made this node ('leaf' for leaves). */
+  op = 'leaf';
+  /** @internal Backward rule; null for leaves, constants and released nodes. */
+  backFn: BackwardFn | null = null;
+  /** @internal First input. */
+  x0: Operand | null = null;
+  /** @internal Second input. */
+  x1: Operand | null = null;
+  /** @internal Further inputs (concat, stack, where…). */
+  xs: readonly Operand[] | null = null;
+  /** @internal Op options the backward rule needs (axes, shapes…). */
+  aux: unknown = null;
+  /** @internal Gradient gathered for this node during a sweep. */
+  pending: Grad | null = null;
+  /** @internal Sweep bookkeeping (epoch marks instead of Sets). */
+  visitMark = 0;
+  /** @internal */
+  targetMark = 0;
+  /** @internal */
+  childIdx = 0;
+  /** @internal Saved inputs were freed by a backward without retainGraph. */
+  released = false;
+  /** @internal Stack trace of the creating call, recorded in anomaly mode. */
+  trace: string | null = null;
+
+  /** Wraps `value` (not copied). Prefer {@link variable}. */
+  constructor(value: Tensor, requiresGrad = true) {
+    if (requiresGrad && !isFloat(value.dtype)) {
+      throw new DTypeError(
+        `variable: only float32/float64 tensors can require gradients, got ${value.dtype}; cast with astype('float64') or pass { requiresGrad: false }`,
+      );
+    }
+    this.value = value;
+    this.requiresGrad = requiresGrad;
+  }
+
+  /** Size of each axis. */
+  get shape(): readonly number[] {
+    return this.value.shape;
+  }
+  /** Element type. */
+  get dtype(): DType {
+    return this.value.dtype;
+  }
+  /** Number of elements. */
+  get size(): number {
+    return this.value.size;
+  }
+  /** Number of axes. */
+  get ndim(): number {
+    return this.value.ndim;
+  }
+  /** The value's elements. */
+  get data(): TypedArray {
+    return this.value.data;
+  }
+  /** True for a Var not made by a recorded op (a leaf of the graph). */
+  get isLeaf(): boolean {
+    return this.backFn === null && !this.released;
+  }
+
+  /** The single element as a number. */
+  item(): number {
+    return this.value.item();
+  }
+  /** The value as nested arrays. */
+  toArray(): NestedArray {
+    return this.value.toArray();
+  }
+  /** Text of the value, marked as a Var. */
+  toString(): string {
+    return `Var(${this.value.toString()}${this.requiresGrad ? ', requiresGrad' : ''})`;
+  }
+
+  /**
+   * Backpropagates from this Var: adds ∂self/∂leaf (times `gradOutput`) into every leaf's
+   * `.grad` (PyTorch semantics: accumulate until zeroed). A scalar needs no `gradOutput`
+   * (it defaults to 1); a non-scalar needs one of its shape. The graph's saved inputs are freed
+   * afterwards unless `retainGraph` is true.
+   *
+   * @example
+   * ```ts
+   * const w = variable(tensor([1, 2]));
+   * w.mul(w).sum().backward(); // w.grad = [2, 4]
+   * ```
+   */
+  backward(gradOutput?: Tensor | number, opts: { retainGraph?: boolean } = {}): void {
+    backward(this, gradOutput, opts);
+  }
+
+  /** A new leaf sharing this Var's value, that records nothing (torch's `detach`). */
+  detach(): Var {
+    return new Var(this.value, false);
+  }
+  /** @internal Frees the saved inputs after a backward pass without retainGraph. */
+  release(): void {
+    this.backFn = null;
+    this.x0 = null;
+    this.x1 = null;
+    this.xs = null;
+    this.aux = null;
+    this.released = true;
+  }
+
+  /** Sets `.grad` to null (what optimizers' zeroGrad does). */
+  zeroGrad(): void {
+    this.grad = null;
+  }
+
+  /** a + b. See {@link O.add}. */
+  add(b: Operand): Var {
+    return O.add(this as Var, b);
+  }
+  /** a − b. */
+  sub(b: Operand): Var {
+    return O.sub(this as Var, b);
+  }
+  /** a · b. */
+  mul(b: Operand): Var {
+    return O.mul(this as Var, b);
+  }
+  /** a / b. */
+  div(b: Operand): Var {
+    return O.div(this as Var, b);
+  }
+  /** aᵇ. */
+  pow(b: Operand): Var {
+    return O.pow(this as Var, b);
+  }
+  /** max(a, b) element-wise. */
+  maximum(b: Operand): Var {
+    return O.maximum(this as Var, b);
+  }
+  /** min(a, b) element-wise. */
+  minimum(b: Operand): Var {
+    return O.minimum(this as Var, b);
+  }
+  /** a == b (bool, not differentiable). */
+  equal(b: Operand): Var {
+    return O.equal(this as Var, b);
+  }
+  /** a ≠ b (bool, not differentiable). */
+  notEqual(b: Operand): Var {
+    return O.notEqual(this as Var, b);
+  }
+  /** a < b (bool, not differentiable). */
+  less(b: Operand): Var {
+    return O.less(this as Var, b);
+  }
+  /** a ≤ b (bool, not differentiable). */
+  lessEqual(b: Operand): Var {
+    return O.lessEqual(this as Var, b);
+  }
+  /** a > b (bool, not differentiable). */
+  greater(b: Operand): Var {
+    return O.greater(this as Var, b);
+  }
+  /** a ≥ b (bool, not differentiable). */
+  greaterEqual(b: Operand): Var {
+    return O.greaterEqual(this as Var, b);
+  }
+  /** −a. */
+  neg(): Var {
+    return O.neg(this as Var);
+  }
+  /** |a|. */
+  abs(): Var {
+    return O.abs(this as Var);
+  }
+  /** sign(a). */
+  sign(): Var {
+    return O.sign(this as Var);
+  }
+  /** eᵃ. */
+  exp(): Var {
+    return O.exp(this as Var);
+  }
+  /** ln a. */
+  log(): Var {
+    return O.log(this as Var);
+  }
+  /** ln(1 + a). */
+  log1p(): Var {
+    return O.log1p(this as Var);
+  }
+  /** eᵃ − 1. */
+  expm1(): Var {
+    return O.expm1(this as Var);
+  }
+  /** √a. */
+  sqrt(): Var {
+    return O.sqrt(this as Var);
+  }
+  /** 1/√a. */
+  rsqrt(): Var {
+    return O.rsqrt(this as Var);
+  }
+  /** 1/a. */
+  reciprocal(): Var {
+    return O.reciprocal(this as Var);
+  }
+  /** a². */
+  square(): Var {
+    return O.square(this as Var);
+  }
+  /** sin a. */
+  sin(): Var {
+    return O.sin(this as Var);
+  }
+  /** cos a. */
+  cos(): Var {
+    return O.cos(this as Var);
+  }
+  /** tan a. */
+  tan(): Var {
+    return O.tan(this as Var);
+  }
+  /** tanh a. */
+  tanh(): Var {
+    return O.tanh(this as Var);
+  }
+  /** σ(a). */
+  sigmoid(): Var {
+    return O.sigmoid(this as Var);
+  }
+  /** max(a, 0). */
+  relu(): Var {
+    return O.relu(this as Var);
+  }
+  /** ⌊a⌋. */
+  floor(): Var {
+    return O.floor(this as Var);
+  }
+  /** ⌈a⌉. */
+  ceil(): Var {
+    return O.ceil(this as Var);
+  }
+  /** a rounded half to even. */
+  round(): Var {
+    return O.round(this as Var);
+  }
+  /** min(max(a, lo), hi). */
+  clamp(lo?: number | null, hi?: number | null): Var {
+    return O.clamp(this as Var, lo, hi);
+  }
+
+  /** Σ over `axis`. */
+  sum(opts?: ReduceOptions): Var {
+    return O.sum(this as Var, opts);
+  }
+  /** Mean over `axis`. */
+  mean(opts?: ReduceOptions): Var {
+    return O.mean(this as Var, opts);
+  }
+  /** Π over `axis`. */
+  prod(opts?: ReduceOptions): Var {
+    return O.prod(this as Var, opts);
+  }
+  /** Maximum over `axis`. */
+  max(opts?: ReduceOptions): Var {
+    return O.max(this as Var, opts);
+  }
+  /** Minimum over `axis`. */
+  min(opts?: ReduceOptions): Var {
+    return O.min(this as Var, opts);
+  }
+
+  /** Index of the maximum along `axis` (flat when omitted): an int32 Tensor, which carries no gradient. */
+  argmax(opts?: { axis?: number; keepDims?: boolean }): Tensor {
+    return this.value.argmax(opts);
+  }
+  /** Index of the minimum along `axis`: an int32 Tensor, which carries no gradient. */
+  argmin(opts?: { axis?: number; keepDims?: boolean }): Tensor {
+    return this.value.argmin(opts);
+  }
+  /** Variance over `axis` (correction = 1 by default). */
+  variance(opts?: VarianceOptions): Var {
+    return O.variance(this as Var, opts);
+  }
+  /** Standard deviation over `axis` (correction = 1 by default). */
+  std(opts?: VarianceOptions): Var {
+    return O.std(this as Var, opts);
+  }
+  /** log Σ exp over `axis`. */
+  logsumexp(opts?: ReduceOptions): Var {
+    return O.logsumexp(this as Var, opts);
+  }
+  /** Vector norm over `axis` (ord = 2 by default). */
+  norm(opts?: NormOptions): Var {
+    return O.norm(this as Var, opts);
+  }
+  /** Softmax along `axis` (default −1). */
+  softmax(axis?: number): Var {
+    return O.softmax(this as Var, axis);
+  }
+  /** Log-softmax along `axis` (default −1). */
+  logSoftmax(axis?: number): Var {
+    return O.logSoftmax(this as Var, axis);
+  }
+  /** `cond ? this : other` element-wise (torch's `x.where(cond, y)`). */
+  where(cond: Operand, other: Operand): Var {
+    return O.where(cond, this as Var, other);
+  }
+
+  /** NumPy basic indexing: a number, null or [start, stop, step] per axis. */
+  slice(spec: SliceSpec): Var {
+    return O.slice(this as Var, spec);
+  }
+  /** np.take: entries at `indices` along `axis` (flat when omitted). */
+  take(indices: O.IndexLike, axis?: number): Var {
+    return O.take(this as Var, indices, axis);
+  }
+  /** torch.index_select: whole slices at `indices` along `axis`. */
+  indexSelect(axis: number, indices: O.IndexLike): Var {
+    return O.indexSelect(this as Var, axis, indices);
+  }
+  /** torch.gather along `axis`. */
+  gather(axis: number, index: O.IndexLike): Var {
+    return O.gather(this as Var, axis, index);
+  }
+  /** torch.scatter_add (a new Var). */
+  scatterAdd(axis: number, index: O.IndexLike, src: Var | Tensor): Var {
+    return O.scatterAdd(this as Var, axis, index, src);
+  }
+  /** torch.split along `axis`. */
+  split(sizeOrSizes: number | readonly number[], axis?: number): Var[] {
+    return O.split(this as Var, sizeOrSizes, axis);
+  }
+  /** np.tile. */
+  tile(reps: number | readonly number[]): Var {
+    return O.tile(this as Var, reps);
+  }
+
+  /** Matrix product (NumPy matmul rules). */
+  matmul(b: Var | Tensor, opts?: { transposeA?: boolean; transposeB?: boolean }): Var {
+    return O.matmul(this as Var, b, opts);
+  }
+
+  /** Same elements, new shape. */
+  reshape(shape: readonly number[]): Var {
+    return O.reshape(this as Var, shape);
+  }
+  /** Reverses or permutes the axes. */
+  transpose(axes?: readonly number[]): Var {
+    return O.transpose(this as Var, axes);
+  }
+  /** Orders the axes as `axes`. */
+  permute(axes: readonly number[]): Var {
+    return O.transpose(this as Var, axes);
+  }
+  /** Removes size-1 axes. */
+  squeeze(axis?: Axis): Var {
+    return O.squeeze(this as Var, axis);
+  }
+  /** Inserts a size-1 axis. */
+  unsqueeze(axis: number): Var {
+    return O.unsqueeze(this as Var, axis);
+  }
+  /** Inserts a size-1 axis (NumPy's name). */
+  expandDims(axis: number): Var {
+    return O.unsqueeze(this as Var, axis);
+  }
+  /** Repeats size-1 axes to reach `shape`. */
+  broadcastTo(shape: readonly number[]): Var {
+    return O.broadcastTo(this as Var, shape);
+  }
+  /** Collapses axes `startAxis..endAxis` into one. */
+  flatten(startAxis?: number, endAxis?: number): Var {
+    return O.flatten(this as Var, startAxis, endAxis);
+  }
+  /** Converts to `dtype` (the gradient is cast back). */
+  astype(dtype: DType): Var {
+    return O.astype(this as Var, dtype);
+  }
+  /** Alias of {@link Var.astype}. */
+  cast(dtype: DType): Var {
+    return O.astype(this as Var, dtype);
+  }
+}
+
+/** Options of {@link variable}. */
+export interface VariableOptions {
+  /** Record ops on it so that it receives gradients. Default true. */
+  requiresGrad?: boolean;
+  /** Element type for nested arrays and numbers (default 'float32'), or a cast for a Tensor. */
+  dtype?: DType;
+}
+
+/**
+ * Makes a trainable leaf from a Tensor (wrapped without copying, like `requires_grad_()`), a
+ * nested array or a number. Only float tensors can require gradients.
+ *
+ * @example
+ * ```ts
+ * const w = variable(randn([784, 10]).mul(0.01));   // w.value, w.grad
+ * const x = variable(3, { dtype: 'float64' });
+ * ```
+ */
+export function variable(
+  x: Tensor | NestedArray | TypedArray | number,
+  opts: VariableOptions = {},
+): Var {
+  const { requiresGrad = true, dtype } = opts;
+  let t: Tensor;
+  if (x instanceof Tensor) t = dtype === undefined || dtype === x.dtype ? x : O.astype(x, dtype);
+  else if (x instanceof Var) {
+    throw new TypeError('variable: got a Var; use v.detach() for a new leaf sharing its value');
+  } else t = tensor(x, dtype === undefined ? {} : { dtype });
+  return new Var(t, requiresGrad);
+}
+
+/** True when `x` is a {@link Var}. @example `isVar(variable(1)) // true` */
+export function isVar(x: unknown): x is Var {
+  return x instanceof Var;
+}
