@@ -8,7 +8,9 @@ export function idxBytes(dims: number[], body: Uint8Array, code = 0x08): Uint8Ar
   const view = new DataView(out.buffer);
   out[2] = code;
   out[3] = dims.length;
-  dims.forEach((d, i) => view.setUint32(4 + 4 * i, d, false));
+  dims.forEach((d, i) => {
+    view.setUint32(4 + 4 * i, d, false);
+  });
   out.set(body, 4 + 4 * dims.length);
   return out;
 }
