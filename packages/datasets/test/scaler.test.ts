@@ -10,8 +10,12 @@ describe('StandardScaler / standardize', () => {
   it('learns the per-feature mean and population std (NumPy golden values)', () => {
     const s = standardize(wine);
     const g = golden['wine_data.csv'];
-    g.mean.forEach((m, c) => expect(s.mean?.data[c]).toBeCloseTo(m, 10));
-    g.std.forEach((v, c) => expect(s.std?.data[c]).toBeCloseTo(v, 10));
+    g.mean.forEach((m, c) => {
+      expect(s.mean?.data[c]).toBeCloseTo(m, 10);
+    });
+    g.std.forEach((v, c) => {
+      expect(s.std?.data[c]).toBeCloseTo(v, 10);
+    });
     expect(s.mean?.shape).toEqual([13]);
   });
 

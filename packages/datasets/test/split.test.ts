@@ -19,7 +19,9 @@ describe('trainTestSplit', () => {
       [xTr, yTr],
       [xTe, yTe],
     ]) {
-      ys.data.forEach((id, j) => expect(xs.data[2 * j]).toBe(id));
+      ys.data.forEach((id, j) => {
+        expect(xs.data[2 * j]).toBe(id);
+      });
     }
     const all = [...yTr.data, ...yTe.data].sort((a, b) => a - b);
     expect(all).toEqual([...Array(n).keys()]);
