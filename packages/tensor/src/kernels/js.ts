@@ -1,8 +1,66 @@
 import type { TypedArray } from '../dtype';
 import type { Backend, BinaryCode, ReduceCode, UnaryCode } from './backend';
+import { binaryF32, binaryScalarF32, reduceF32, unaryF32 } from './f32';
+import { binaryF64, binaryScalarF64, reduceF64, unaryF64 } from './f64';
 import { gemm } from './gemm';
 
+// Each entry point sends float32 and float64 arrays to their own monomorphic loops (f32.ts,
+// f64.ts) and everything else (int32, bool, mixed kinds, rarely used codes) to the generic loops
+// below.
+
 function unary(code: UnaryCode, x: TypedArray, out: TypedArray): void {
+  if (x instanceof Float32Array && out instanceof Float32Array) {
+    if (unaryF32(code, x, out)) return;
+  } else if (x instanceof Float64Array && out instanceof Float64Array) {
+    if (unaryF64(code, x, out)) return;
+  }
+  unaryGeneric(code, x, out);
+}
+
+function binary(code: BinaryCode, a: TypedArray, b: TypedArray, out: TypedArray): void {
+  if (a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array) {
+    if (binaryF32(code, a, b, out)) return;
+  } else if (
+    a instanceof Float64Array &&
+    b instanceof Float64Array &&
+    out instanceof Float64Array
+  ) {
+    if (binaryF64(code, a, b, out)) return;
+  }
+  binaryGeneric(code, a, b, out);
+}
+
+function binaryScalar(
+  code: BinaryCode,
+  a: TypedArray,
+  s: number,
+  out: TypedArray,
+  left: boolean,
+): void {
+  if (a instanceof Float32Array && out instanceof Float32Array) {
+    if (binaryScalarF32(code, a, s, out, left)) return;
+  } else if (a instanceof Float64Array && out instanceof Float64Array) {
+    if (binaryScalarF64(code, a, s, out, left)) return;
+  }
+  binaryScalarGeneric(code, a, s, out, left);
+}
+
+function reduce(
+  code: ReduceCode,
+  x: TypedArray,
+  outer: number,
+  inner: number,
+  out: TypedArray,
+): void {
+  if (x instanceof Float32Array && out instanceof Float32Array) {
+    if (reduceF32(code, x, outer, inner, out)) return;
+  } else if (x instanceof Float64Array && out instanceof Float64Array) {
+    if (reduceF64(code, x, outer, inner, out)) return;
+  }
+  reduceGeneric(code, x, outer, inner, out);
+}
+
+function unaryGeneric(code: UnaryCode, x: TypedArray, out: TypedArray): void {
   const n = x.length;
   // One loop per code: a shared loop with a callback would make its call site megamorphic.
   switch (code) {
@@ -60,7 +118,8 @@ function unary(code: UnaryCode, x: TypedArray, out: TypedArray): void {
       }
       return;
     case 'relu':
-      for (let i = 0; i < n; i++) out[i] = x[i] > 0 ? x[i] : 0;
+      // Math.max lets NaN through, as torch.relu does.
+      for (let i = 0; i < n; i++) out[i] = Math.max(x[i], 0);
       return;
     case 'floor':
       for (let i = 0; i < n; i++) out[i] = Math.floor(x[i]);
@@ -80,12 +139,13 @@ function unary(code: UnaryCode, x: TypedArray, out: TypedArray): void {
       for (let i = 0; i < n; i++) out[i] = 1 / x[i];
       return;
     case 'logicalNot':
-      for (let i = 0; i < n; i++) out[i] = x[i] ? 0 : 1;
+      // NaN counts as true (non-zero), as in PyTorch and C, unlike JS truthiness.
+      for (let i = 0; i < n; i++) out[i] = x[i] === 0 ? 1 : 0;
       return;
   }
 }
 
-function binary(code: BinaryCode, a: TypedArray, b: TypedArray, out: TypedArray): void {
+function binaryGeneric(code: BinaryCode, a: TypedArray, b: TypedArray, out: TypedArray): void {
   const n = out.length;
   switch (code) {
     case 'add':
@@ -104,10 +164,11 @@ function binary(code: BinaryCode, a: TypedArray, b: TypedArray, out: TypedArray)
       for (let i = 0; i < n; i++) out[i] = a[i] ** b[i];
       return;
     case 'maximum':
-      for (let i = 0; i < n; i++) out[i] = maxNaN(a[i], b[i]);
+      // Math.max/min propagate NaN, as torch.maximum/minimum do.
+      for (let i = 0; i < n; i++) out[i] = Math.max(a[i], b[i]);
       return;
     case 'minimum':
-      for (let i = 0; i < n; i++) out[i] = minNaN(a[i], b[i]);
+      for (let i = 0; i < n; i++) out[i] = Math.min(a[i], b[i]);
       return;
     case 'equal':
       for (let i = 0; i < n; i++) out[i] = a[i] === b[i] ? 1 : 0;
@@ -128,15 +189,15 @@ function binary(code: BinaryCode, a: TypedArray, b: TypedArray, out: TypedArray)
       for (let i = 0; i < n; i++) out[i] = a[i] >= b[i] ? 1 : 0;
       return;
     case 'logicalAnd':
-      for (let i = 0; i < n; i++) out[i] = a[i] && b[i] ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = a[i] !== 0 && b[i] !== 0 ? 1 : 0;
       return;
     case 'logicalOr':
-      for (let i = 0; i < n; i++) out[i] = a[i] || b[i] ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = a[i] !== 0 || b[i] !== 0 ? 1 : 0;
       return;
   }
 }
 
-function binaryScalar(
+function binaryScalarGeneric(
   code: BinaryCode,
   a: TypedArray,
   s: number,
@@ -164,24 +225,45 @@ function binaryScalar(
       else if (s === 2) for (let i = 0; i < n; i++) out[i] = a[i] * a[i];
       else for (let i = 0; i < n; i++) out[i] = a[i] ** s;
       return;
-    default: {
-      // Comparisons and the rest are not hot; reuse the array kernel on a filled buffer.
-      const sb = new Float64Array(n).fill(s);
-      if (left) binary(code, sb, a, out);
-      else binary(code, a, sb, out);
-    }
+    case 'maximum':
+      for (let i = 0; i < n; i++) out[i] = Math.max(a[i], s);
+      return;
+    case 'minimum':
+      for (let i = 0; i < n; i++) out[i] = Math.min(a[i], s);
+      return;
+    case 'equal':
+      for (let i = 0; i < n; i++) out[i] = a[i] === s ? 1 : 0;
+      return;
+    case 'notEqual':
+      for (let i = 0; i < n; i++) out[i] = a[i] !== s ? 1 : 0;
+      return;
+    // Ordered comparisons with the scalar on the left are the mirrored comparison on the right.
+    case 'less':
+      if (left) for (let i = 0; i < n; i++) out[i] = s < a[i] ? 1 : 0;
+      else for (let i = 0; i < n; i++) out[i] = a[i] < s ? 1 : 0;
+      return;
+    case 'lessEqual':
+      if (left) for (let i = 0; i < n; i++) out[i] = s <= a[i] ? 1 : 0;
+      else for (let i = 0; i < n; i++) out[i] = a[i] <= s ? 1 : 0;
+      return;
+    case 'greater':
+      if (left) for (let i = 0; i < n; i++) out[i] = s > a[i] ? 1 : 0;
+      else for (let i = 0; i < n; i++) out[i] = a[i] > s ? 1 : 0;
+      return;
+    case 'greaterEqual':
+      if (left) for (let i = 0; i < n; i++) out[i] = s >= a[i] ? 1 : 0;
+      else for (let i = 0; i < n; i++) out[i] = a[i] >= s ? 1 : 0;
+      return;
+    case 'logicalAnd':
+      for (let i = 0; i < n; i++) out[i] = a[i] !== 0 && s !== 0 ? 1 : 0;
+      return;
+    case 'logicalOr':
+      for (let i = 0; i < n; i++) out[i] = a[i] !== 0 || s !== 0 ? 1 : 0;
+      return;
   }
 }
 
-/** max that propagates NaN, as torch.maximum does (Math.max already does). */
-function maxNaN(x: number, y: number): number {
-  return Math.max(x, y);
-}
-function minNaN(x: number, y: number): number {
-  return Math.min(x, y);
-}
-
-function reduce(
+function reduceGeneric(
   code: ReduceCode,
   x: TypedArray,
   outer: number,
