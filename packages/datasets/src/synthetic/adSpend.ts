@@ -9,7 +9,7 @@ import { checkDType } from './common';
  * |---|----|---|---|----|----|---|
  * | y | 12 | 4 | 8 | 12 | 11 | 4 |
  *
- * The least-squares slope is a* = Σxᵢyᵢ / Σxᵢ² = 409/354 ≈ 1.155.
+ * The least-squares slope is a* = Σxᵢyᵢ / Σxᵢ² = 418/354 ≈ 1.181.
  *
  * @param options `dtype`, default `'float32'`.
  * @returns `[x, y]`, each of shape [6].
