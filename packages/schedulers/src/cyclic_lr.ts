@@ -51,6 +51,7 @@ export interface CyclicShape {
   scaleFn: ((x: number) => number) | null;
 }
 
+/** Validates the cycle options and derives the cycle length and up-ratio. */
 export function cyclicShape(owner: string, options: CyclicShapeOptions): CyclicShape {
   const up = positive(owner, 'stepSizeUp', options.stepSizeUp ?? 2000);
   const down =

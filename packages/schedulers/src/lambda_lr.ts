@@ -14,6 +14,7 @@ export interface LambdaLROptions {
   lastEpoch?: number;
 }
 
+/** One function per parameter group, checked, from a single function or a list. */
 export function lambdasFor(
   owner: string,
   lrLambda: LrLambda | readonly LrLambda[],

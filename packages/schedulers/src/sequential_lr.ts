@@ -31,7 +31,7 @@ export interface SequentialLROptions {
  * const warm = new ConstantLR(opt, { factor: 0.1, totalIters: 2 });
  * const decay = new ExponentialLR(opt, { gamma: 0.9 });
  * const sched = new SequentialLR(opt, { schedulers: [warm, decay], milestones: [2] });
- * // lr: 0.1, 0.1, 0.9, 0.81, 0.729, …
+ * // lr: 0.1, 0.1, 1, 0.9, 0.81, … (PyTorch's docstring says 0.9 at epoch 2; PyTorch runs give 1)
  * ```
  */
 export class SequentialLR implements Scheduler {

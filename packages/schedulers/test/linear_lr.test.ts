@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { LinearLR, linearLRSchedule } from '../src/index.js';
+import { casesFor, expectScheduleMatches, plainCases, runGolden, runRoundTrip } from './golden.js';
+
+describe('LinearLR against PyTorch 1.13', () => {
+  for (const c of casesFor('LinearLR')) {
+    it(c.name, () => runGolden(c));
+    it(`${c.name}: stateDict round trip mid-schedule`, () => runRoundTrip(c));
+  }
+});
+
+describe('linearLRSchedule', () => {
+  for (const c of plainCases('LinearLR')) {
+    it(`closed form matches ${c.name}`, () => {
+      expectScheduleMatches(c, linearLRSchedule({ lr: c.groupsBefore[0].lr, ...c.options }));
+    });
+  }
+});
+
+describe('LinearLR validation', () => {
+  const opt = () => ({ paramGroups: [{ lr: 0.1 }] });
+  it('rejects startFactor 0 or > 1, endFactor outside [0, 1], totalIters < 1', () => {
+    expect(() => new LinearLR(opt(), { startFactor: 0 })).toThrow(
+      /startFactor must be in \(0, 1\]/,
+    );
+    expect(() => new LinearLR(opt(), { startFactor: 2 })).toThrow(RangeError);
+    expect(() => new LinearLR(opt(), { endFactor: -0.5 })).toThrow(/endFactor/);
+    expect(() => new LinearLR(opt(), { totalIters: 0 })).toThrow(/totalIters/);
+  });
+});
