@@ -12,7 +12,8 @@ export function maxAbs(a: Float64Array): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) {
     const x = Math.abs(a[i]);
-    if (!(x <= m)) m = x;
+    if (x > m) m = x;
+    else if (Number.isNaN(x)) return x;
   }
   return m;
 }
