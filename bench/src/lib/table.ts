@@ -1,0 +1,63 @@
+import type { BenchRow } from './types';
+
+/** gd's advantage over a reference figure: > 1 means gd is faster, whatever the unit. */
+export function ratio(row: BenchRow, other: number | undefined): number | undefined {
+  if (other === undefined || !Number.isFinite(other) || other <= 0) return undefined;
+  return row.better === 'higher' ? row.gd / other : other / row.gd;
+}
+
+function fmtNum(x: number | undefined): string {
+  if (x === undefined || !Number.isFinite(x)) return '–';
+  if (x >= 100) return x.toFixed(0);
+  if (x >= 10) return x.toFixed(1);
+  return x.toFixed(2);
+}
+
+function fmtRatio(x: number | undefined): string {
+  return x === undefined ? '–' : `${x >= 10 ? x.toFixed(1) : x.toFixed(2)}×`;
+}
+
+/** Header and cells of the results table, shared by the terminal and Markdown renderings. */
+export function tableCells(rows: readonly (BenchRow & { suite: string })[]): string[][] {
+  const extras = [...new Set(rows.flatMap((r) => Object.keys(r.extra ?? {})))];
+  const head = [
+    'benchmark',
+    'unit',
+    'gd',
+    'tfjs-cpu',
+    'tfjs-wasm',
+    'gd vs cpu',
+    'gd vs wasm',
+    ...extras,
+    'max rel diff',
+  ];
+  const body = rows.map((r) => [
+    r.name,
+    `${r.unit} (${r.better})`,
+    fmtNum(r.gd),
+    fmtNum(r.tfjsCpu),
+    fmtNum(r.tfjsWasm),
+    fmtRatio(ratio(r, r.tfjsCpu)),
+    fmtRatio(ratio(r, r.tfjsWasm)),
+    ...extras.map((e) => fmtNum(r.extra?.[e])),
+    r.maxRelDiff === undefined ? '–' : r.maxRelDiff.toExponential(1),
+  ]);
+  return [head, ...body];
+}
+
+/** A fixed-width table for the terminal. */
+export function renderText(cells: readonly string[][]): string {
+  const width = cells[0].map((_, c) => Math.max(...cells.map((r) => [...r[c]].length)));
+  const line = (r: readonly string[]) =>
+    r.map((v, c) => (c === 0 ? v.padEnd(width[c]) : v.padStart(width[c]))).join('  ');
+  const [head, ...body] = cells;
+  return [line(head), width.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+/** A GitHub-flavoured Markdown table. */
+export function renderMarkdown(cells: readonly string[][]): string {
+  const [head, ...body] = cells;
+  const row = (r: readonly string[]) => `| ${r.join(' | ')} |`;
+  const align = `|${head.map((_, c) => (c < 2 ? ' --- ' : ' ---: ')).join('|')}|`;
+  return [row(head), align, ...body.map(row)].join('\n');
+}

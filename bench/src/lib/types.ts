@@ -1,0 +1,45 @@
+/**
+ * The contract between `main.ts` and the files in `suites/`: each suite file exports `suite`, an
+ * object with a name and a `run` that returns measured rows. `main.ts` finds suite files by
+ * listing the folder, so adding a benchmark is adding a file.
+ */
+import type { Tf } from './tfjs';
+
+/** Whether a larger number is better (throughput) or a smaller one (time). */
+export type Better = 'higher' | 'lower';
+
+/** One measured line of the results table. */
+export interface BenchRow {
+  /** What was measured, e.g. `matmul 512×512 (Bᵀ)`. */
+  name: string;
+  /** Unit of every number in the row, e.g. `GFLOP/s` or `ms`. */
+  unit: string;
+  /** `higher` for throughput units, `lower` for times. Ratios are taken so > 1 means gd wins. */
+  better: Better;
+  /** gd's figure. */
+  gd: number;
+  /** TensorFlow.js cpu backend's figure (absent when the suite has no tfjs counterpart). */
+  tfjsCpu?: number;
+  /** TensorFlow.js wasm backend's figure. */
+  tfjsWasm?: number;
+  /** Further reference columns, e.g. `{ 'torch 1 thr': 41.2 }`; shown but not used in ratios. */
+  extra?: Record<string, number>;
+  /** Largest relative difference between gd's result and tfjs-cpu's, as a sanity check. */
+  maxRelDiff?: number;
+}
+
+/** What every suite gets from the runner. */
+export interface SuiteContext {
+  /** TensorFlow.js with both backends registered; switch with `tf.useBackend('cpu' | 'wasm')`. */
+  tf: Tf;
+  /** Reports progress on stderr so the table on stdout stays clean. */
+  log(msg: string): void;
+}
+
+/** A benchmark suite; export one as `export const suite: Suite = …` from `suites/<name>.ts`. */
+export interface Suite {
+  /** Short name, used in the table and to select suites on the command line. */
+  name: string;
+  /** Runs the measurements and returns the rows, in display order. */
+  run(ctx: SuiteContext): Promise<BenchRow[]>;
+}

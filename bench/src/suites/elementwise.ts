@@ -1,0 +1,59 @@
+/**
+ * Element-wise arithmetic on 1e6 float32 values: `exp(x)·x + 1`, written as each library's
+ * users write it (three ops, three temporaries). Milliseconds per evaluation.
+ */
+import { Tensor, add, exp, mul } from '@gd/tensor';
+import { randomFloat32 } from '../lib/data';
+import { maxRelDiff, measure } from '../lib/timing';
+import { torchTimes } from '../lib/torch';
+import type { BenchRow, Suite, SuiteContext } from '../lib/types';
+
+const SIZE = 1_000_000;
+const OPTS = { warmup: 3, minSamples: 9, budgetMs: 1500, minSampleMs: 0 };
+
+async function run(ctx: SuiteContext): Promise<BenchRow[]> {
+  const { tf } = ctx;
+  const name = 'exp(x)·x + 1, 1e6 float32';
+  ctx.log(name);
+  // Inputs in [-4, 4) keep exp finite and exercise both signs.
+  const data = randomFloat32(SIZE, 7, -4, 4);
+  const x = new Tensor(data, [SIZE]);
+  const gdMs = measure(() => void add(mul(exp(x), x), 1), OPTS);
+  const gdOut = add(mul(exp(x), x), 1).data;
+
+  const tfRun = async (backend: 'cpu' | 'wasm') => {
+    await tf.useBackend(backend);
+    const tx = tf.tensor1d(data, 'float32');
+    let last: Float32Array | null = null;
+    const ms = measure(() => {
+      const y = tf.tidy(() => tf.add(tf.mul(tf.exp(tx), tx), 1));
+      if (backend === 'cpu' && last === null) last = y.dataSync() as Float32Array;
+      y.dispose();
+    }, OPTS);
+    tx.dispose();
+    return { ms, out: last as Float32Array | null };
+  };
+  const cpu = await tfRun('cpu');
+  const wasm = await tfRun('wasm');
+  await tf.useBackend('cpu');
+  const row: BenchRow = {
+    name,
+    unit: 'ms',
+    better: 'lower',
+    gd: gdMs,
+    tfjsCpu: cpu.ms,
+    tfjsWasm: wasm.ms,
+    maxRelDiff: cpu.out ? maxRelDiff(gdOut, cpu.out) : undefined,
+  };
+  const torch = torchTimes([{ name, kind: 'expMulAdd', size: SIZE }], ctx.log);
+  if (torch) {
+    row.extra = {
+      'torch 1 thr': torch.single[name],
+      [`torch ${torch.threads} thr`]: torch.multi[name],
+    };
+  }
+  return [row];
+}
+
+/** Element-wise ops: memory traffic, temporaries and transcendental functions. */
+export const suite: Suite = { name: 'elementwise', run };
