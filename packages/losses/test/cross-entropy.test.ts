@@ -1,0 +1,133 @@
+import { variable } from '@gd/autodiff';
+import { DTypeError, ShapeError, Tensor, softmax, tensor } from '@gd/tensor';
+import { describe, expect, it } from 'vitest';
+import { crossEntropy } from '../src/cross-entropy';
+import { expectGradCheck, r64, t64 } from './helpers';
+
+describe('crossEntropy', () => {
+  it('equals −log softmax at the label and its gradient is (softmax − onehot)/N', () => {
+    const z = t64([
+      [2, 1, 0.1],
+      [0.5, 2.5, 0.3],
+    ]);
+    const x = variable(z);
+    const loss = crossEntropy(x, [0, 1]);
+    const p = softmax(z).toArray() as number[][];
+    expect(loss.item()).toBeCloseTo(-(Math.log(p[0][0]) + Math.log(p[1][1])) / 2, 14);
+    loss.backward();
+    const g = x.grad?.toArray() as number[][];
+    expect(g[0][0]).toBeCloseTo((p[0][0] - 1) / 2, 14);
+    expect(g[1][2]).toBeCloseTo(p[1][2] / 2, 14);
+  });
+
+  it('accepts int32 labels, number[] labels and one-hot probabilities alike', () => {
+    const z = r64([4, 3], 1);
+    const a = crossEntropy(z, tensor([0, 2, 1, 2], { dtype: 'int32' })).item();
+    expect(crossEntropy(z, [0, 2, 1, 2]).item()).toBe(a);
+    const onehot = t64([
+      [1, 0, 0],
+      [0, 0, 1],
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
+    expect(crossEntropy(z, onehot).item()).toBeCloseTo(a, 14);
+  });
+
+  it('is stable for huge logits', () => {
+    const loss = crossEntropy(t64([[1000, -1000, 0]]), [1]);
+    expect(loss.item()).toBe(2000);
+    expect(crossEntropy(tensor([[1e30, 0]]), [0]).item()).toBe(0);
+  });
+
+  it('passes gradCheck with labels, smoothing, weights, ignoreIndex and probabilities', () => {
+    const y = [2, 0, -100, 1];
+    expectGradCheck(
+      (x) => crossEntropy(x, y, { labelSmoothing: 0.2, weight: [1, 2, 0.5] }),
+      [r64([4, 3], 2)],
+    );
+    expectGradCheck((x) => crossEntropy(x, y, { reduction: 'none' }), [r64([4, 3], 3)]);
+    const q = softmax(r64([4, 3], 4));
+    // the target stays fixed: a perturbed target would no longer be a distribution
+    expectGradCheck(
+      (x) => crossEntropy(x, q, { labelSmoothing: 0.1, weight: [1, 3, 2] }),
+      [r64([4, 3], 5)],
+    );
+    expectGradCheck(
+      (x) =>
+        crossEntropy(x, [
+          [0, 1],
+          [2, 2],
+        ]),
+      [r64([2, 3, 2], 6)],
+    );
+  });
+
+  it('ignores examples labelled ignoreIndex (mean over the rest)', () => {
+    const z = r64([3, 4], 7);
+    const all = crossEntropy(z, [1, 2, 3], { reduction: 'none' }).toArray() as number[];
+    expect(crossEntropy(z, [1, -100, 3]).item()).toBeCloseTo((all[0] + all[2]) / 2, 14);
+    const kept = crossEntropy(z, [1, 9, 3], {
+      ignoreIndex: 9,
+      reduction: 'none',
+    }).toArray() as number[];
+    expect(kept[0]).toBe(all[0]);
+    expect(kept[1] === 0).toBe(true);
+    expect(kept[2]).toBe(all[2]);
+  });
+
+  it('reports bad labels, shapes and probabilities with typed errors', () => {
+    const z = r64([2, 3], 8);
+    expect(() => crossEntropy(z, [0, 3])).toThrow(RangeError);
+    expect(() => crossEntropy(z, [0, 3])).toThrow(
+      /label 3 at index 1 is out of range for 3 classes/,
+    );
+    expect(() => crossEntropy(z, [0, -1])).toThrow(/out of range/);
+    expect(() => crossEntropy(z, [0, 1.5])).toThrow(DTypeError);
+    expect(() => crossEntropy(z, [0, 1, 2])).toThrow(ShapeError);
+    expect(() => crossEntropy(z, [0, 1, 2])).toThrow(
+      /labels of shape \[3\] do not match the input; expected \[2\]/,
+    );
+    expect(() =>
+      crossEntropy(
+        z,
+        t64([
+          [0.5, 0.2, 0.2],
+          [0, 0, 1],
+        ]),
+      ),
+    ).toThrow(/row 0 sums to 0.89+\d*, not 1/);
+    expect(() =>
+      crossEntropy(
+        z,
+        t64([
+          [1.5, -0.5, 0],
+          [0, 0, 1],
+        ]),
+      ),
+    ).toThrow(/must be ≥ 0/);
+    expect(() =>
+      crossEntropy(
+        z,
+        t64([
+          [1, 0],
+          [0, 1],
+        ]),
+      ),
+    ).toThrow(/probability target shape \[2, 2\] must equal input shape \[2, 3\]/);
+    expect(() => crossEntropy(z, [0, 1], { labelSmoothing: 1.5 })).toThrow(
+      /labelSmoothing must be in \[0, 1\]/,
+    );
+    expect(() => crossEntropy(z, [0, 1], { weight: [1, 2] })).toThrow(
+      /weight must have one entry per class, shape \[3\]/,
+    );
+    expect(() => crossEntropy(tensor(1, { dtype: 'float64' }), [0])).toThrow(/got a scalar/);
+    expect(() => crossEntropy(z, new Tensor(new Uint8Array(2), [2]))).toThrow(/bool/);
+  });
+
+  it('handles an unbatched [C] input with a single label', () => {
+    const z = t64([0.1, 2, -1]);
+    const out = crossEntropy(z, 1, { reduction: 'none' });
+    expect(out.shape).toEqual([]);
+    expect(out.item()).toBeCloseTo(crossEntropy(z.reshape([1, 3]), [1]).item(), 15);
+  });
+});
