@@ -62,31 +62,38 @@ function special(v: number): string | null {
 }
 
 /**
- * One number formatter for all shown floats, chosen as NumPy does: integers print as `1.`;
- * scientific notation when the largest magnitude is ≥ 1e8, the smallest non-zero is < 1e-4 or
- * their ratio exceeds 1000; otherwise fixed with as many decimals as the most precise element
- * needs (at most `precision`).
+ * One number formatter for all shown floats, chosen as NumPy does: scientific notation when the
+ * largest magnitude is ≥ 1e8, the smallest non-zero is < 1e-4 or their ratio exceeds 1000;
+ * otherwise integers print as `1.` and other values fixed with as many decimals as the most
+ * precise element needs (at most `precision`).
  */
 function floatFormatter(values: number[], precision: number): (v: number) => string {
   const finite = values.filter((v) => Number.isFinite(v));
-  const abs = finite.map(Math.abs).filter((a) => a !== 0);
-  const maxAbs = abs.length ? Math.max(...abs) : 0;
-  const minAbs = abs.length ? Math.min(...abs) : 0;
-  if (finite.every((v) => Number.isInteger(v)) && maxAbs < 1e16) {
-    return (v) => special(v) ?? `${Object.is(v, -0) ? '-0' : v}.`;
+  let maxAbs = 0;
+  let minAbs = Number.POSITIVE_INFINITY;
+  for (const v of finite) {
+    const a = Math.abs(v);
+    if (a === 0) continue;
+    if (a > maxAbs) maxAbs = a;
+    if (a < minAbs) minAbs = a;
   }
-  if (maxAbs >= 1e8 || minAbs < 1e-4 || maxAbs / minAbs > 1000) {
-    const d = Math.max(...finite.map((v) => mantissaNeeded(v, precision)), 1);
+  if (maxAbs === 0) minAbs = 0;
+  if (maxAbs > 0 && (maxAbs >= 1e8 || minAbs < 1e-4 || maxAbs / minAbs > 1000)) {
+    const d = finite.reduce((acc, v) => Math.max(acc, mantissaNeeded(v, precision)), 0);
     return (v) => {
       const sp = special(v);
       if (sp) return sp;
-      const [m, e] = v.toExponential(d).split('e');
+      const [mant, e] = v.toExponential(d).split('e');
+      const m = d === 0 ? `${mant}.` : mant;
       const sign = e[0] === '-' ? '-' : '+';
       const digits = e.replace(/^[+-]/, '').padStart(2, '0');
       return `${m}e${sign}${digits}`;
     };
   }
-  const d = Math.max(...finite.map((v) => decimalsNeeded(v, precision)), 1);
+  if (finite.every((v) => Number.isInteger(v))) {
+    return (v) => special(v) ?? `${Object.is(v, -0) ? '-0' : v}.`;
+  }
+  const d = finite.reduce((acc, v) => Math.max(acc, decimalsNeeded(v, precision)), 1);
   return (v) => special(v) ?? v.toFixed(d);
 }
 
@@ -110,7 +117,7 @@ export function format(t: Tensor): string {
   if (t.dtype === 'bool') fmt = (v) => (v ? 'true' : 'false');
   else if (t.dtype === 'int32') fmt = (v) => String(v);
   else fmt = floatFormatter(shown, precision);
-  const width = Math.max(0, ...shown.map((v) => fmt(v).length));
+  const width = shown.reduce((acc, v) => Math.max(acc, fmt(v).length), 0);
   const cell = (v: number) => fmt(v).padStart(width);
   const prefix = 'tensor(';
   const strides = t.strides;
