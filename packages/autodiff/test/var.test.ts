@@ -6,14 +6,20 @@ const f64 = (x: number | number[] | number[][]) => tensor(x, { dtype: 'float64' 
 
 describe('Var and variable', () => {
   it('wraps a Tensor without copying and exposes its shape and dtype', () => {
-    const t = f64([[1, 2], [3, 4]]);
+    const t = f64([
+      [1, 2],
+      [3, 4],
+    ]);
     const v = variable(t);
     expect(v.value).toBe(t);
     expect(v.shape).toEqual([2, 2]);
     expect(v.dtype).toBe('float64');
     expect(v.size).toBe(4);
     expect(v.ndim).toBe(2);
-    expect(v.toArray()).toEqual([[1, 2], [3, 4]]);
+    expect(v.toArray()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(v.requiresGrad).toBe(true);
     expect(v.grad).toBeNull();
     expect(v.isLeaf).toBe(true);

@@ -46,18 +46,25 @@ function matmulBack(g: Grad, n: Var): void {
   const g2 = gs.length === g.ndim ? g : reshape(g, gs);
   if (needs(n.x0)) {
     // op(A) = ta ? Aᵀ : A; ∂L/∂op(A) = G·op(B)ᵀ, transposed back when A was. `send` sums
-    // broadcast batch axes and the promoted axis of a 1-D operand away.
+    // broadcast batch axes away.
     const ga = ta
       ? matmul(b, g2, { transposeA: tb, transposeB: true })
       : matmul(g2, b, { transposeB: !tb });
-    send(n.x0, ga);
+    send(n.x0, a0.ndim === 1 ? dropAxis(ga, -2) : ga);
   }
   if (needs(n.x1)) {
     const gb = tb
       ? matmul(g2, a, { transposeA: true, transposeB: ta })
       : matmul(a, g2, { transposeA: !ta });
-    send(n.x1, gb);
+    send(n.x1, b0.ndim === 1 ? dropAxis(gb, -1) : gb);
   }
+}
+
+/** Removes the size-1 axis a 1-D operand was promoted with (−2 for A's row, −1 for B's column). */
+function dropAxis(x: Grad, axis: -2 | -1): Grad {
+  const s = [...x.shape];
+  s.splice(s.length + axis, 1);
+  return reshape(x, s);
 }
 
 /** Dot product of two 1-D operands: Σᵢ aᵢbᵢ. @example `dot(variable(tensor([1, 2])), tensor([3, 4]))  // Var 11` */

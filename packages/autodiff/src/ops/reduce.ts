@@ -20,7 +20,7 @@ export function keptShape(shape: readonly number[], axis: T.Axis | undefined): n
 /** The upstream gradient of a reduction, reshaped so that it broadcasts against the input. */
 function kept(g: Grad, n: Var): Grad {
   const x = n.x0 as Var;
-  const opts = n.aux as T.ReduceOptions | undefined;
+  const opts = n.aux as T.ReduceOptions | null;
   return reshape(g, keptShape(x.shape, opts?.axis));
 }
 
@@ -80,7 +80,7 @@ export const mean = reduction('mean', T.mean, (g, n) => {
  */
 export const prod = reduction('prod', T.prod, (g, n) => {
   const x = n.x0 as Var;
-  const opts = n.aux as T.ReduceOptions | undefined;
+  const opts = n.aux as T.ReduceOptions | null;
   const keep = { axis: opts?.axis, keepDims: true };
   const xa = arg(x);
   const isZero = T.equal(x.value, 0);
@@ -129,7 +129,7 @@ function winnerMask(x: T.Tensor, axis: T.Axis | undefined, pick: 'argmax' | 'arg
  */
 export const max = reduction('max', T.max, (g, n) => {
   const x = n.x0 as Var;
-  const opts = n.aux as T.ReduceOptions | undefined;
+  const opts = n.aux as T.ReduceOptions | null;
   send(x, mul(kept(g, n), winnerMask(x.value, opts?.axis, 'argmax')));
 });
 
@@ -144,7 +144,7 @@ export const max = reduction('max', T.max, (g, n) => {
  */
 export const min = reduction('min', T.min, (g, n) => {
   const x = n.x0 as Var;
-  const opts = n.aux as T.ReduceOptions | undefined;
+  const opts = n.aux as T.ReduceOptions | null;
   send(x, mul(kept(g, n), winnerMask(x.value, opts?.axis, 'argmin')));
 });
 

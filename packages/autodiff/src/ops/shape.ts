@@ -38,8 +38,8 @@ export function transpose<A extends Shaped>(x: A, axes?: readonly number[]): Lif
 }
 
 function transposeBack(g: Grad, n: Var): void {
-  const axes = n.aux as readonly number[] | undefined;
-  if (axes === undefined) {
+  const axes = n.aux as readonly number[] | null;
+  if (axes === null) {
     send(n.x0, transpose(g));
     return;
   }
