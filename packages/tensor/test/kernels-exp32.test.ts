@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expF32 } from '../src/kernels/exp32';
+import { expF32, sigmoidF32, tanhF32 } from '../src/kernels/exp32';
 
 /** Distance in float32 ulps (monotone integer order of the bit patterns). */
 function ulps(x: number, y: number): number {
@@ -9,12 +9,81 @@ function ulps(x: number, y: number): number {
   return Math.abs(ord(i[0]) - ord(i[1]));
 }
 
-function run(xs: ArrayLike<number>): Float32Array {
+function run(xs: ArrayLike<number>, f = expF32): Float32Array {
   const x = Float32Array.from(xs);
   const out = new Float32Array(x.length);
-  expF32(x, out);
+  f(x, out);
   return out;
 }
+
+/** Worst ulp distance from fround(ref(x)) over `xs`, and how many are off at all. */
+function sweep(
+  xs: Float32Array,
+  f: (x: Float32Array, out: Float32Array) => void,
+  ref: (v: number) => number,
+): { worst: number; off: number } {
+  const out = new Float32Array(xs.length);
+  f(xs, out);
+  let worst = 0;
+  let off = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const d = ulps(out[i], Math.fround(ref(xs[i])));
+    worst = Math.max(worst, d);
+    if (d) off++;
+  }
+  return { worst, off };
+}
+
+/** n float32 points spread over [lo, hi], jittered so they are not round numbers. */
+function grid(n: number, lo: number, hi: number): Float32Array {
+  const xs = new Float32Array(n);
+  for (let i = 0; i < n; i++) xs[i] = lo + ((hi - lo) * i) / n + Math.sin(i) * 1e-3;
+  return xs;
+}
+
+describe('sigmoidF32 and tanhF32', () => {
+  it('are within 1 ulp of the correctly rounded values, tiny and huge arguments included', () => {
+    const xs = new Float32Array([...grid(100_000, -120, 120), ...grid(20_000, -0.1, 0.1)]);
+    const sig = sweep(xs, sigmoidF32, (v) =>
+      v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v)),
+    );
+    expect(sig.worst).toBeLessThanOrEqual(1);
+    expect(sig.off).toBeLessThan(xs.length * 1e-3);
+    const th = sweep(xs, tanhF32, Math.tanh);
+    expect(th.worst).toBeLessThanOrEqual(1);
+    expect(th.off).toBeLessThan(xs.length * 1e-3);
+  });
+
+  it('keep limits, signed zero and NaN', () => {
+    const special = [
+      0,
+      -0,
+      1e-30,
+      -1e-30,
+      1e30,
+      -1e30,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      Number.NaN,
+    ];
+    const s = run(special, sigmoidF32);
+    expect([...s.subarray(0, 8)]).toEqual([0.5, 0.5, 0.5, 0.5, 1, 0, 1, 0]);
+    expect(s[8]).toBeNaN();
+    const t = run(special, tanhF32);
+    expect(Object.is(t[1], -0)).toBe(true);
+    expect([...t.subarray(0, 8)]).toEqual([
+      0,
+      -0,
+      Math.fround(1e-30),
+      Math.fround(-1e-30),
+      1,
+      -1,
+      1,
+      -1,
+    ]);
+    expect(t[8]).toBeNaN();
+  });
+});
 
 describe('expF32', () => {
   it('is within 1 ulp of the correctly rounded e^x across the whole float32 range', () => {

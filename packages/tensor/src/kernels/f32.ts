@@ -3,11 +3,11 @@
  * for the typed-array kinds it has seen there; once one loop serves float32, float64 and int32
  * tensors its loads and stores go polymorphic and it runs about 2× slower (measured on this
  * code's add/mul loops). Keeping one copy per float dtype (this file and f64.ts, identical but
- * for the types and exp) keeps every loop monomorphic. Each function returns false for a code it
+ * for the types and the table-driven exp, σ and tanh used here) keeps every loop monomorphic. Each function returns false for a code it
  * does not specialise, and the caller falls back to the generic loops in js.ts.
  */
 import type { BinaryCode, ReduceCode, UnaryCode } from './backend';
-import { expF32 } from './exp32';
+import { expF32, sigmoidF32, tanhF32 } from './exp32';
 
 /** out[i] = f(x[i]) on float32; false when `code` has no float32 loop here. */
 export function unaryF32(code: UnaryCode, x: Float32Array, out: Float32Array): boolean {
@@ -32,7 +32,10 @@ export function unaryF32(code: UnaryCode, x: Float32Array, out: Float32Array): b
       for (let i = 0; i < n; i++) out[i] = x[i] * x[i];
       return true;
     case 'tanh':
-      for (let i = 0; i < n; i++) out[i] = Math.tanh(x[i]);
+      tanhF32(x, out);
+      return true;
+    case 'sigmoid':
+      sigmoidF32(x, out);
       return true;
     case 'relu':
       // Math.max lets NaN through, as torch.relu does.
