@@ -53,6 +53,8 @@ function legendLocOf(svg: string): LegendLocation | undefined {
  * frames.length; // 31
  * ```
  */
+export function animateTrajectory(run: FunctionAnimation): string[];
+export function animateTrajectory(run: ContourAnimation): string[];
 export function animateTrajectory(run: FunctionAnimation | ContourAnimation): string[] {
   const op = 'animateTrajectory';
   if (!run || typeof run !== 'object')

@@ -18,12 +18,16 @@ export interface Annotation {
   color?: string;
 }
 
-/** Draws annotations given the data→pixel mapping. */
+/**
+ * Draws annotations given the data→pixel mapping; `avoid` receives sample points of each text box
+ * and arrow so a 'best' legend can keep clear of them.
+ */
 export function drawAnnotations(
   list: Annotation[],
   px: (v: number) => number,
   py: (v: number) => number,
   theme: Theme,
+  avoid: [number, number][] = [],
 ): string {
   let out = '';
   const size = theme.labelSize - 1;
@@ -40,6 +44,13 @@ export function drawAnnotations(
       tspans += el('tspan', { x: tx, y: ty - (lines.length - 1 - i) * lh }, esc(l));
     });
     let g = el('text', { 'font-size': size, fill: color }, tspans);
+    for (let u = 0; u <= 6; u++) {
+      for (let v = 0; v <= 2; v++) {
+        // weighted: hiding text is worse than hiding a few curve samples
+        for (let rep = 0; rep < 4; rep++)
+          avoid.push([tx + (w * u) / 6, top + ((bottom - top) * v) / 2]);
+      }
+    }
     const ax = px(a.xy[0]);
     const ay = py(a.xy[1]);
     const wantArrow = a.arrow ?? a.xyText !== undefined;
@@ -68,6 +79,8 @@ export function drawAnnotations(
           const ang = Math.atan2(dy, dx);
           const h1 = [ex - head * Math.cos(ang - 0.42), ey - head * Math.sin(ang - 0.42)];
           const h2 = [ex - head * Math.cos(ang + 0.42), ey - head * Math.sin(ang + 0.42)];
+          for (let u = 0; u <= 8; u++)
+            avoid.push([sx + ((ex - sx) * u) / 8, sy + ((ey - sy) * u) / 8]);
           g += el('path', {
             d: `M${fmt(sx)},${fmt(sy)}L${fmt(ex)},${fmt(ey)}M${fmt(h1[0])},${fmt(h1[1])}L${fmt(ex)},${fmt(ey)}L${fmt(h2[0])},${fmt(h2[1])}`,
             fill: 'none',

@@ -81,14 +81,14 @@ export function drawColorbar(
   }
   g += el('path', { d: tp, stroke: theme.foreground, 'stroke-width': 1, fill: 'none' });
   if (label) {
-    const lx = x + w + 12 + maxW + theme.labelSize * 0.4;
+    const lx = x + w + 14 + maxW + theme.labelSize * 0.8;
     const ly = (top + bottom) / 2;
     g += el(
       'text',
       {
         x: lx,
         y: ly,
-        transform: `rotate(90 ${fmt(lx)} ${fmt(ly)})`,
+        transform: `rotate(-90 ${fmt(lx)} ${fmt(ly)})`,
         'text-anchor': 'middle',
         'font-size': theme.labelSize - 1,
         fill: theme.foreground,

@@ -170,9 +170,9 @@ export function functionPlot(
     data += el('g', { class: 'path', 'data-label': p.label }, g);
     if (p.label) legendEntries.push({ label: p.label, color, line: p.line !== false, marker: m });
   });
+  const annotations = drawAnnotations(options.annotations ?? [], frame.x, frame.y, theme, points);
   const overlay =
-    drawAnnotations(options.annotations ?? [], frame.x, frame.y, theme) +
-    drawLegend(legendEntries, frame, theme, options.legend ?? 'best', points);
+    annotations + drawLegend(legendEntries, frame, theme, options.legend ?? 'best', points);
   const title = options.title ?? 'Function plot';
   const desc =
     options.description ??

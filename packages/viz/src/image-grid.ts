@@ -17,7 +17,7 @@ export interface ImageGridOptions extends PlotOptions {
   columns?: number;
   /** True labels, one per image (numbers are looked up in `classNames` when given). */
   labels?: ArrayLike<number | string>;
-  /** Predicted labels; shown as "pred (true)" in blue when right and vermillion when wrong. */
+  /** Predicted labels; shown in blue when right, in vermillion with "(truth)" underneath when wrong. */
   predictions?: ArrayLike<number | string>;
   /** Class names, e.g. Fashion-MNIST's ['T-shirt/top', 'Trouser', …]. */
   classNames?: string[];
@@ -93,7 +93,15 @@ export function imageGrid(images: GrayImage[], options: ImageGridOptions = {}): 
   const [lo, hi] = options.vRange ?? (maxV <= 1 ? [0, 1] : [0, 255]);
   const inverted = options.mode === 'inverted';
   const hasText = options.labels !== undefined || options.predictions !== undefined;
-  const textH = hasText ? theme.tickSize + 8 : 0;
+  const isWrong = (i: number) =>
+    options.labels !== undefined &&
+    options.predictions !== undefined &&
+    nameOf(options.labels[i], options.classNames) !==
+      nameOf(options.predictions[i], options.classNames);
+  // a wrong prediction gets a second line with the truth, so every cell reserves two lines then
+  const anyWrong = images.some((_, i) => isWrong(i));
+  const lineH = theme.tickSize + 3;
+  const textH = hasText ? (anyWrong ? 2 * lineH + 5 : lineH + 5) : 0;
   const gap = 8;
   const top = options.title ? theme.titleSize + 22 : gap;
   const width = options.width ?? cols * (cell + gap) + gap;
@@ -140,28 +148,34 @@ export function imageGrid(images: GrayImage[], options: ImageGridOptions = {}): 
       const pred = options.predictions
         ? nameOf(options.predictions[idx], options.classNames)
         : undefined;
-      let text = '';
+      const lines: string[] = [];
       let color = theme.foreground;
       if (pred !== undefined) {
-        text = truth !== undefined && truth !== pred ? `${pred} (${truth})` : pred;
-        if (truth !== undefined) color = truth === pred ? right : wrong;
+        lines.push(pred);
+        if (truth !== undefined) {
+          color = truth === pred ? right : wrong;
+          if (truth !== pred) lines.push(`(${truth})`);
+        }
       } else if (truth !== undefined) {
-        text = truth;
+        lines.push(truth);
       }
-      let size = theme.tickSize;
-      while (size > 7 && textWidth(text, size) > cell + gap - 2) size -= 1;
-      g += el(
-        'text',
-        {
-          x: x0 + cell / 2,
-          y: y0 - 5,
-          'text-anchor': 'middle',
-          'font-size': size,
-          fill: color,
-          class: 'image-label',
-        },
-        esc(text),
-      );
+      lines.forEach((text, li) => {
+        let size = theme.tickSize;
+        while (size > 7 && textWidth(text, size) > cell + gap - 2) size -= 1;
+        const yText = y0 - 5 - (lines.length - 1 - li) * lineH;
+        g += el(
+          'text',
+          {
+            x: x0 + cell / 2,
+            y: yText,
+            'text-anchor': 'middle',
+            'font-size': size,
+            fill: color,
+            class: 'image-label',
+          },
+          esc(text),
+        );
+      });
     }
     body += el('g', { class: 'image', 'data-index': idx }, g);
   });

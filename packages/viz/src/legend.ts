@@ -13,25 +13,37 @@ export interface LegendEntry {
   marker?: MarkerShape;
 }
 
-/** Where the legend goes, as matplotlib's `loc=`; `'best'` picks the corner covering the least data. */
+/** Where the legend goes, as matplotlib's `loc=`; `'best'` picks the place covering the least data. */
 export type LegendLocation =
   | 'best'
   | 'upper right'
   | 'upper left'
   | 'lower left'
   | 'lower right'
+  | 'center left'
+  | 'center right'
+  | 'lower center'
+  | 'upper center'
   | 'none';
 
-const ORDER: Exclude<LegendLocation, 'best' | 'none'>[] = [
+type Placed = Exclude<LegendLocation, 'best' | 'none'>;
+
+// matplotlib's order of preference for loc='best'
+const ORDER: Placed[] = [
   'upper right',
   'upper left',
   'lower left',
   'lower right',
+  'center left',
+  'center right',
+  'lower center',
+  'upper center',
 ];
 
 /**
  * Draws a legend box inside the plot area. For `'best'`, counts the data points (in px) that each
- * candidate box would hide and takes the first corner with the fewest, in matplotlib's order.
+ * candidate box would hide and takes the first place with the fewest, in matplotlib's order.
+ * Callers add sample points of other overlays (annotation text) so the legend avoids them too.
  */
 export function drawLegend(
   entries: LegendEntry[],
@@ -48,11 +60,19 @@ export function drawLegend(
   const w = pad * 2 + sample + 6 + Math.max(...entries.map((e) => textWidth(e.label, size)));
   const h = pad * 2 + rowH * entries.length - 7;
   const inset = 8;
-  const boxAt = (l: Exclude<LegendLocation, 'best' | 'none'>): [number, number] => [
-    l.endsWith('right') ? frame.right - inset - w : frame.left + inset,
-    l.startsWith('upper') ? frame.top + inset : frame.bottom - inset - h,
+  const boxAt = (l: Placed): [number, number] => [
+    l.endsWith('right')
+      ? frame.right - inset - w
+      : l.endsWith('left')
+        ? frame.left + inset
+        : (frame.left + frame.right - w) / 2,
+    l.startsWith('upper')
+      ? frame.top + inset
+      : l.startsWith('lower')
+        ? frame.bottom - inset - h
+        : (frame.top + frame.bottom - h) / 2,
   ];
-  let chosen: Exclude<LegendLocation, 'best' | 'none'> = 'upper right';
+  let chosen: Placed = 'upper right';
   if (loc === 'best') {
     let best = Number.POSITIVE_INFINITY;
     for (const l of ORDER) {
@@ -65,8 +85,12 @@ export function drawLegend(
         chosen = l;
       }
     }
-  } else {
+  } else if (ORDER.includes(loc)) {
     chosen = loc;
+  } else {
+    throw new RangeError(
+      `legend: unknown location ${JSON.stringify(loc)}; use 'best', 'none' or one of ${ORDER.join(', ')}`,
+    );
   }
   const [bx, by] = boxAt(chosen);
   let body = el('rect', {

@@ -102,8 +102,8 @@ export function surfacePlot(
   const proj = (p: V3) =>
     [-p[0] * sa + p[1] * ca, -p[0] * se * ca - p[1] * se * sa + p[2] * ce] as const;
   const depth = (p: V3) => p[0] * ce * ca + p[1] * ce * sa + p[2] * se;
-  const top = options.title ? theme.titleSize + 24 : 16;
-  const pad = 56;
+  const top = options.title ? theme.titleSize + 16 : 8;
+  const pad = 50;
   const corners: V3[] = [];
   for (const cx of [-1, 1])
     for (const cy of [-1, 1]) for (const cz of [-0.75, 0.75]) corners.push([cx, cy, cz]);
@@ -117,7 +117,7 @@ export function surfacePlot(
     (height - top - 2 * pad + 16) / (maxY - minY),
   );
   const ox = width / 2 - ((minX + maxX) / 2) * scale;
-  const oy = top + (height - top) / 2 + ((minY + maxY) / 2) * scale;
+  const oy = top + 10 + (height - top) / 2 + ((minY + maxY) / 2) * scale;
   const screen = (p: V3): [number, number] => {
     const q = proj(p);
     return [ox + q[0] * scale, oy - q[1] * scale];
@@ -329,7 +329,13 @@ export function surfacePlot(
     faces.map((q) => q.svg).join(''),
   );
   body += el('g', { class: 'points' }, pts);
-  if (options.title) body += titleText(options.title, width / 2, top - 12, theme);
+  if (options.title)
+    body += titleText(
+      options.title,
+      width / 2,
+      Math.max(theme.titleSize + 4, oy - maxY * scale - 24),
+      theme,
+    );
   const title = options.title ?? 'Surface plot';
   const desc =
     options.description ??

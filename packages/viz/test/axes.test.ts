@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { makeFrame, paddedDomain, ticksFor } from '../src/axes';
+import { defaultTheme } from '../src/theme';
+
+describe('paddedDomain', () => {
+  it('adds 5 % of the span on each side', () => {
+    expect(paddedDomain('t', 0, 10, 'linear')).toEqual([-0.5, 10.5]);
+  });
+  it('pads in log space for log axes and rejects non-positive data', () => {
+    const [a, b] = paddedDomain('t', 1, 100, 'log');
+    expect(Math.log10(a)).toBeCloseTo(-0.1);
+    expect(Math.log10(b)).toBeCloseTo(2.1);
+    expect(() => paddedDomain('t', 0, 1, 'log')).toThrow(/t: a log axis needs positive values/);
+  });
+  it('widens a zero-width range', () => {
+    expect(paddedDomain('t', 2, 2, 'linear')).toEqual([1.8, 2.2]);
+    expect(paddedDomain('t', 0, 0, 'linear')).toEqual([-1, 1]);
+  });
+});
+
+describe('ticksFor', () => {
+  it('gives 1-2-5 nice linear ticks', () => {
+    const t = ticksFor([0, 1], 'linear', 5);
+    expect(t.map((x) => x.value)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(t.map((x) => x.label)).toEqual(['0', '0.2', '0.4', '0.6', '0.8', '1.0']);
+  });
+  it('gives powers of ten with minor ticks on log axes', () => {
+    const t = ticksFor([1e-4, 1e-1], 'log', 5);
+    const major = t.filter((x) => !x.minor);
+    expect(major.map((x) => x.label)).toEqual(['10⁻⁴', '10⁻³', '10⁻²', '10⁻¹']);
+    expect(t.filter((x) => x.minor).length).toBe(3 * 8);
+  });
+  it('falls back to 1-2-5 ticks within one decade', () => {
+    const t = ticksFor([2, 8], 'log', 5);
+    expect(t.length).toBeGreaterThanOrEqual(2);
+    for (const x of t) expect(x.value).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('makeFrame', () => {
+  it('maps the domain onto the plot area (y up)', () => {
+    const f = makeFrame(
+      400,
+      300,
+      { domain: [0, 10], label: 'x' },
+      { domain: [0, 1], label: 'y' },
+      defaultTheme,
+      { title: 'T' },
+    );
+    expect(f.x(0)).toBeCloseTo(f.left);
+    expect(f.x(10)).toBeCloseTo(f.right);
+    expect(f.y(0)).toBeCloseTo(f.bottom);
+    expect(f.y(1)).toBeCloseTo(f.top);
+    expect(f.axes).toContain('class="x-label"');
+    expect(f.axes).toContain('class="y-label"');
+    expect(f.axes).toContain('class="title"');
+    expect(f.clipDef).toContain('{ID}-clip');
+  });
+  it('refuses a figure too small for its axes', () => {
+    expect(() => makeFrame(60, 60, { domain: [0, 1] }, { domain: [0, 1] }, defaultTheme)).toThrow(
+      /no room/,
+    );
+  });
+  it('makes the plot area square on request', () => {
+    const f = makeFrame(600, 300, { domain: [0, 1] }, { domain: [0, 1] }, defaultTheme, {
+      square: true,
+    });
+    expect(f.right - f.left).toBeCloseTo(f.bottom - f.top);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { functionPlot, sampleFunction } from '../src/function-plot';
+import { count, plotArea } from './helpers';
+
+describe('sampleFunction', () => {
+  it('samples n evenly spaced points including both ends', () => {
+    const s = sampleFunction((x) => x * x, [0, 2], 5);
+    expect(s.x).toEqual([0, 0.5, 1, 1.5, 2]);
+    expect(s.y).toEqual([0, 0.25, 1, 2.25, 4]);
+  });
+});
+
+describe('functionPlot', () => {
+  const f = (x: number) => x * x;
+
+  it('draws the path as points on the curve at the right pixels', () => {
+    const svg = functionPlot(f, {
+      domain: [-2, 2],
+      xLim: [-2, 2],
+      yLim: [0, 4],
+      path: { x: [2, 1, 0.5, 0], label: 'GD' },
+    });
+    const a = plotArea(svg);
+    const group = /<g class="path" data-label="GD">([\s\S]*?)<\/g><\/g>/.exec(svg)?.[0] ?? '';
+    // intermediate iterates are circles of r = 2.5 at (x, x²)
+    const circles = [...group.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="2.5"/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    expect(circles).toHaveLength(2);
+    expect(circles[0][0]).toBeCloseTo(a.x + (3 / 4) * a.w, 1);
+    expect(circles[0][1]).toBeCloseTo(a.y + a.h - (1 / 4) * a.h, 1);
+    expect(circles[1][1]).toBeCloseTo(a.y + a.h - (0.25 / 4) * a.h, 1);
+    expect(group).toContain('class="path-start"');
+    expect(group).toContain('class="path-end"');
+    expect(svg).toContain('>GD</text>');
+  });
+
+  it('draws several functions, labels and annotations', () => {
+    const svg = functionPlot([f, (x) => -x], {
+      domain: [0, 1],
+      labels: ['x²', '−x'],
+      annotations: [{ text: 'saddle point', xy: [0, 0], xyText: [0.5, 0.5] }],
+    });
+    expect(count(svg, 'class="series"')).toBe(2);
+    expect(svg).toContain('class="annotation"');
+    expect(svg).toContain('class="arrow"');
+    expect(svg).toMatch(/<desc[^>]*>Plot of 2 functions on \[0, 1\]; annotations: saddle point\./);
+  });
+
+  it('is deterministic', () => {
+    const o = { domain: [-1, 2] as [number, number], path: { x: [2, 1, 0] } };
+    expect(functionPlot(Math.sin, o)).toBe(functionPlot(Math.sin, o));
+  });
+
+  it('rejects bad input', () => {
+    // @ts-expect-error: domain missing
+    expect(() => functionPlot(f, {})).toThrow(/functionPlot: options.domain/);
+    expect(() => functionPlot(f, { domain: [1, Number.NaN] })).toThrow(/domain must be \[lo, hi\]/);
+    expect(() => functionPlot(f, { domain: [0, 1], samples: 1 })).toThrow(
+      /samples must be an integer ≥ 2/,
+    );
+    expect(() => functionPlot(f, { domain: [0, 1], path: { x: [] } })).toThrow(
+      /path\[0\].x is empty/,
+    );
+    expect(() => functionPlot(f, { domain: [0, 1], path: { x: [1, 2], y: [1] } })).toThrow(
+      /2 x values but 1 y values/,
+    );
+    expect(() => functionPlot(() => Number.NaN, { domain: [0, 1] })).toThrow(/no finite values/);
+    // @ts-expect-error: not a function
+    expect(() => functionPlot([1], { domain: [0, 1] })).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { makeFrame } from '../src/axes';
+import { drawLegend } from '../src/legend';
+import { defaultTheme } from '../src/theme';
+
+const frame = makeFrame(400, 300, { domain: [0, 1] }, { domain: [0, 1] }, defaultTheme);
+const entries = [
+  { label: 'SGD', color: '#0072B2' },
+  { label: 'Adam', color: '#D55E00', marker: 'circle' as const },
+];
+
+describe('drawLegend', () => {
+  it('draws one row per entry', () => {
+    const svg = drawLegend(entries, frame, defaultTheme, 'upper left', []);
+    expect(svg).toContain('>SGD</text>');
+    expect(svg).toContain('>Adam</text>');
+    expect(svg).toContain('data-loc="upper left"');
+    expect(svg).toContain('<circle');
+  });
+  it("'best' avoids the corner crowded with data", () => {
+    const crowd: [number, number][] = [];
+    for (let i = 0; i < 50; i++) crowd.push([frame.right - 20 - i, frame.top + 15]);
+    expect(drawLegend(entries, frame, defaultTheme, 'best', crowd)).toContain(
+      'data-loc="upper left"',
+    );
+    expect(drawLegend(entries, frame, defaultTheme, 'best', [])).toContain(
+      'data-loc="upper right"',
+    );
+  });
+  it("draws nothing for 'none' or no entries, and rejects unknown places", () => {
+    expect(drawLegend(entries, frame, defaultTheme, 'none', [])).toBe('');
+    expect(drawLegend([], frame, defaultTheme, 'best', [])).toBe('');
+    // @ts-expect-error: testing a bad value from JavaScript callers
+    expect(() => drawLegend(entries, frame, defaultTheme, 'top', [])).toThrow(
+      /legend: unknown location "top"/,
+    );
+  });
+});

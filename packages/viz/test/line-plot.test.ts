@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { linePlot } from '../src/line-plot';
+import { count, pathPoints, plotArea } from './helpers';
+
+describe('linePlot', () => {
+  const two = [
+    { x: [0, 5, 10], y: [0, 5, 10], label: 'train' },
+    { x: [0, 5, 10], y: [10, 5, 0], label: 'test', dash: 'dashed', marker: 'circle' as const },
+  ];
+
+  it('draws axes, one group per series and a legend entry per labelled series', () => {
+    const svg = linePlot(two, { title: 'accuracy', xLabel: 'count', yLabel: 'acc' });
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(count(svg, 'class="series"')).toBe(2);
+    expect(count(svg, 'class="spines"')).toBe(1);
+    expect(svg).toContain('class="x-label"');
+    expect(svg).toContain('>count</text>');
+    expect(svg).toContain('<title id=');
+    expect(svg).toContain('>accuracy</title>');
+    expect(svg).toMatch(/<desc[^>]*>Line plot of 2 series against count: train \(3 points/);
+    const legend = /<g class="legend"[\s\S]*?<\/g>/.exec(svg)?.[0] ?? '';
+    expect(count(legend, '<text')).toBe(2);
+    expect(count(svg, '<circle')).toBe(3 + 1);
+    expect(svg).toContain('stroke-dasharray');
+  });
+
+  it('places points at the right pixels', () => {
+    const svg = linePlot({ x: [0, 2, 10], y: [0, 3, 10] }, { xLim: [0, 10], yLim: [0, 10] });
+    const a = plotArea(svg);
+    const d = /class="series"[^>]*><path d="([^"]+)"/.exec(svg)?.[1] ?? '';
+    const pts = pathPoints(d);
+    expect(pts).toHaveLength(3);
+    expect(pts[0][0]).toBeCloseTo(a.x, 1);
+    expect(pts[0][1]).toBeCloseTo(a.y + a.h, 1);
+    expect(pts[1][0]).toBeCloseTo(a.x + 0.2 * a.w, 1);
+    expect(pts[1][1]).toBeCloseTo(a.y + a.h - 0.3 * a.h, 1);
+    expect(pts[2][0]).toBeCloseTo(a.x + a.w, 1);
+    expect(pts[2][1]).toBeCloseTo(a.y, 1);
+  });
+
+  it('maps log y by log10', () => {
+    const svg = linePlot(
+      { x: [0, 1, 2], y: [1, 10, 100] },
+      { yScale: 'log', yLim: [1, 100], xLim: [0, 2] },
+    );
+    const a = plotArea(svg);
+    const pts = pathPoints(/class="series"[^>]*><path d="([^"]+)"/.exec(svg)?.[1] ?? '');
+    expect(pts[1][1]).toBeCloseTo(a.y + a.h / 2, 1);
+    expect(svg).toContain('>10¹</text>');
+    expect(svg).toContain('>10²</text>');
+  });
+
+  it('breaks the line at NaN like matplotlib and draws steps', () => {
+    const svg = linePlot({ y: [1, 2, Number.NaN, 4, 5] });
+    const d = /class="series"[^>]*><path d="([^"]+)"/.exec(svg)?.[1] ?? '';
+    expect(count(d, 'M')).toBe(2);
+    const st = linePlot({ y: [1, 2, 3], step: 'post' });
+    expect(/class="series"[^>]*><path d="([^"]+)"/.exec(st)?.[1]).toMatch(/H[\d.]+V/);
+  });
+
+  it('is deterministic', () => {
+    expect(linePlot(two, { title: 'x' })).toBe(linePlot(two, { title: 'x' }));
+    expect(linePlot(two)).not.toBe(linePlot([two[0]]));
+  });
+
+  it('rejects bad input with named errors', () => {
+    expect(() => linePlot([])).toThrow(/linePlot: no series given/);
+    expect(() => linePlot({ y: [] })).toThrow(/linePlot: series\[0\] is empty/);
+    expect(() => linePlot({ x: [1, 2], y: [1, 2, 3] })).toThrow(/2 x values but 3 y values/);
+    expect(() => linePlot({ y: [1, 2] }, { yLim: [Number.NaN, 1] })).toThrow(
+      /yLim must be \[lo, hi\]/,
+    );
+    expect(() => linePlot({ y: [Number.NaN, Number.NaN] })).toThrow(/no finite points/);
+    expect(() => linePlot({ y: [-1, 0] }, { yScale: 'log' })).toThrow(RangeError);
+  });
+});
