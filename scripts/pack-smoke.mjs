@@ -4,7 +4,7 @@
 // block under "## Example" run there with node. Exits non-zero if any step fails.
 // Run after `turbo run build` (the tarballs hold dist/).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -66,7 +66,8 @@ const installed = sh(
 
 if (installed) {
   for (const p of tgz) {
-    const readme = readFileSync(join(p.dir, 'README.md'), 'utf8');
+    const readmePath = join(p.dir, 'README.md');
+    const readme = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : '';
     const section = readme.split(/^## Example\s*$/m)[1];
     const block = section?.match(/```js\n([\s\S]*?)```/);
     if (!block) {
