@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CyclicLR, cyclicLRSchedule, cyclicMomentumSchedule } from '../src/index.js';
 import {
   casesFor,
+  freshCases,
   expectRow,
   expectScheduleMatches,
   LAMBDAS,
@@ -23,7 +24,7 @@ function shapeOf(options: Record<string, unknown>) {
 }
 
 describe('cyclicLRSchedule / cyclicMomentumSchedule', () => {
-  for (const c of casesFor('CyclicLR')) {
+  for (const c of freshCases('CyclicLR')) {
     it(`closed forms match ${c.name}`, () => {
       const o = shapeOf(c.options);
       const pick = (v: unknown, i: number, d: number) =>

@@ -52,7 +52,8 @@ export interface GoldenCase {
   optimizer: 'sgd' | 'adam' | 'plain';
   options: Record<string, unknown>;
   groupsBefore: GroupView[];
-  calls: (number | null)[];
+  /** null: step(); number: step(epoch) or the metric; 'resume': rebuild with lastEpoch. */
+  calls: (number | null | 'resume')[];
   lr: number[][];
   lastLr: (number[] | null)[];
   momentum: number[][] | null;
@@ -115,7 +116,11 @@ function buildOne(opt: OptimizerLike, spec: SubSpec): Scheduler {
 }
 
 /** Constructs the case's scheduler on `opt`, as the generator did. */
-export function build(c: GoldenCase, opt: OptimizerLike): Scheduler {
+export function build(
+  c: GoldenCase,
+  opt: OptimizerLike,
+  extra: Record<string, unknown> = {},
+): Scheduler {
   if (c.scheduler === 'SequentialLR') {
     const subs = (c.schedulers ?? []).map((s) => buildOne(opt, s) as LRScheduler);
     return new SequentialLR(opt, { schedulers: subs, ...(c.options as { milestones: number[] }) });
@@ -124,14 +129,24 @@ export function build(c: GoldenCase, opt: OptimizerLike): Scheduler {
     const subs = (c.schedulers ?? []).map((s) => buildOne(opt, s) as LRScheduler);
     return new ChainedScheduler(subs);
   }
-  return buildOne(opt, { scheduler: c.scheduler, options: c.options });
+  return buildOne(opt, { scheduler: c.scheduler, options: { ...c.options, ...extra } });
 }
 
-/** Performs one recorded call. */
-export function call(sched: Scheduler, arg: number | null): void {
+/**
+ * Performs one recorded call and returns the scheduler to use from now on ('resume' builds a
+ * new one with `lastEpoch` = the old one's, as the generator does).
+ */
+export function call(
+  c: GoldenCase,
+  opt: OptimizerLike,
+  sched: Scheduler,
+  arg: number | null | 'resume',
+): Scheduler {
+  if (arg === 'resume') return build(c, opt, { lastEpoch: (sched as LRScheduler).lastEpoch });
   if (sched instanceof ReduceLROnPlateau) sched.step(arg as number);
   else if (arg === null) (sched as LRScheduler).step();
   else (sched as LRScheduler).step(arg);
+  return sched;
 }
 
 function momentumOf(g: GroupView): number | null {
@@ -187,10 +202,10 @@ export function expectAt(
 /** Runs a whole case and compares every step, the final lastEpoch and the groups' bookkeeping. */
 export function runGolden(c: GoldenCase): void {
   const opt = makeOptimizer(c);
-  const sched = build(c, opt);
+  let sched = build(c, opt);
   expectAt(c, opt, sched, 0);
   c.calls.forEach((arg, k) => {
-    call(sched, arg);
+    sched = call(c, opt, sched, arg);
     expectAt(c, opt, sched, k + 1);
   });
   if (c.lastEpoch !== undefined) {
@@ -215,18 +230,18 @@ export function runGolden(c: GoldenCase): void {
 export function runRoundTrip(c: GoldenCase): void {
   const half = Math.floor(c.calls.length / 2);
   const opt = makeOptimizer(c);
-  const sched = build(c, opt);
-  for (let k = 0; k < half; k++) call(sched, c.calls[k]);
+  let sched = build(c, opt);
+  for (let k = 0; k < half; k++) sched = call(c, opt, sched, c.calls[k]);
   const saved = JSON.parse(JSON.stringify(sched.stateDict())) as SchedulerState;
   const savedGroups = structuredClone(opt.paramGroups);
 
   const opt2 = makeOptimizer(c);
-  const sched2 = build(c, opt2);
+  let sched2 = build(c, opt2);
   opt2.paramGroups.splice(0, opt2.paramGroups.length, ...savedGroups);
   sched2.loadStateDict(saved);
   expect(sched2.getLastLr()).toEqual(sched.getLastLr());
   for (let k = half; k < c.calls.length; k++) {
-    call(sched2, c.calls[k]);
+    sched2 = call(c, opt2, sched2, c.calls[k]);
     expectAt(c, opt2, sched2, k + 1);
   }
 }
@@ -236,7 +251,7 @@ export function epochsOf(c: GoldenCase): number[] {
   const out = [0];
   let t = 0;
   for (const arg of c.calls) {
-    t = arg === null ? t + 1 : arg;
+    t = arg === null || arg === 'resume' ? t + 1 : arg;
     out.push(t);
   }
   return out;
@@ -252,7 +267,16 @@ export function expectScheduleMatches(c: GoldenCase, schedule: (t: number) => nu
   );
 }
 
-/** Golden cases whose calls are all plain `step()`. */
+/** Golden cases whose calls are all plain `step()` from a fresh start. */
 export function plainCases(scheduler: string): GoldenCase[] {
-  return casesFor(scheduler).filter((c) => c.calls.every((a) => a === null));
+  return casesFor(scheduler).filter(
+    (c) => c.calls.every((a) => a === null) && c.options.lastEpoch === undefined,
+  );
+}
+
+/** Golden cases of a scheduler that never resume (the closed forms describe a fresh run). */
+export function freshCases(scheduler: string): GoldenCase[] {
+  return casesFor(scheduler).filter(
+    (c) => !c.calls.includes('resume') && c.options.lastEpoch === undefined,
+  );
 }
