@@ -31,8 +31,9 @@ export {
   EMNIST_CLASSES,
   EMNIST_RESOURCES,
   emnist,
+  extractEmnist,
   type EmnistOptions,
   type EmnistVariant,
 } from './node/emnist';
-export { CIFAR10_RESOURCES, cifar10, type Cifar10Options } from './node/cifar10';
+export { CIFAR10_RESOURCES, cifar10, extractCifar10, type Cifar10Options } from './node/cifar10';
 export { readTar, type TarEntry } from './node/tar';

@@ -89,6 +89,22 @@ async function downloadCifar10(root: string, options: Cifar10Options): Promise<v
     options.mirrors ?? CIFAR10_RESOURCES.mirrors,
     { progress: options.progress },
   );
+  await extractCifar10(archive, root);
+}
+
+/**
+ * Unpacks `cifar-10-binary.tar.gz` (already downloaded and verified) into
+ * `<root>/cifar-10-batches-bin/`: the six batches and batches.meta.txt, each written to a
+ * temporary file and renamed. Other members are ignored and names are reduced to their base
+ * name, so an archive cannot write outside `root`.
+ *
+ * @throws DatasetError naming the archive when it cannot be decompressed or its tar is corrupt.
+ * @example
+ * ```ts
+ * await extractCifar10('/data/cifar-10-binary.tar.gz', '/data/cifar10');
+ * ```
+ */
+export async function extractCifar10(archive: string, root: string): Promise<void> {
   let tar: Uint8Array;
   try {
     tar = await gunzipAsync(await readFile(archive));
@@ -108,7 +124,6 @@ async function downloadCifar10(root: string, options: Cifar10Options): Promise<v
   ]);
   const outDir = join(root, CIFAR10_RESOURCES.folder);
   await mkdir(outDir, { recursive: true });
-  // Only known member names are written, by base name, so a hostile archive cannot escape `root`.
   for (const entry of readTar(tar, archive)) {
     const name = basename(entry.name);
     if (!wanted.has(name)) continue;

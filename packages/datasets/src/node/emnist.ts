@@ -1,4 +1,4 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { DatasetError } from '../errors';
@@ -122,10 +122,24 @@ async function downloadEmnist(root: string, options: EmnistOptions): Promise<voi
     root,
     EMNIST_RESOURCES.archive,
     options.mirrors ?? EMNIST_RESOURCES.mirrors,
-    {
-      progress: options.progress,
-    },
+    { progress: options.progress },
   );
+  await extractEmnist(archive, root);
+  await rm(archive, { force: true });
+}
+
+/**
+ * Unpacks EMNIST's `gzip.zip` (already downloaded and verified) into `root`: every `.gz` member
+ * (e.g. `gzip/emnist-letters-train-images-idx3-ubyte.gz`) is written under its base name via a
+ * temporary file and a rename. The archive itself is left in place.
+ *
+ * @throws DatasetError naming the archive when it is not a valid zip.
+ * @example
+ * ```ts
+ * await extractEmnist('/downloads/gzip.zip', '/data/emnist');
+ * ```
+ */
+export async function extractEmnist(archive: string, root: string): Promise<void> {
   let members: Record<string, Uint8Array>;
   try {
     members = unzipSync(new Uint8Array(await readFile(archive)), {
@@ -134,16 +148,13 @@ async function downloadEmnist(root: string, options: EmnistOptions): Promise<voi
   } catch (cause) {
     throw new DatasetError(
       `${archive}: cannot unpack the zip archive (${String(cause)}); delete it and download again`,
-      {
-        file: archive,
-        cause,
-      },
+      { file: archive, cause },
     );
   }
+  await mkdir(root, { recursive: true });
   for (const [name, bytes] of Object.entries(members)) {
     const dest = join(root, basename(name));
     await writeFile(`${dest}.part`, bytes);
     await rename(`${dest}.part`, dest);
   }
-  await rm(archive, { force: true });
 }
