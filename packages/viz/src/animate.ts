@@ -26,7 +26,15 @@ export interface ContourAnimation extends Omit<ContourPlotOptions, 'trajectories
   frames?: number;
 }
 
-/** Iterate indices shown in each frame: evenly spaced from 0 to n − 1. */
+/**
+ * Iterate indices shown in each frame: $k_j = \mathrm{round}(j (n − 1)/(m − 1))$ for
+ * m = min(n, frames) frames, so the first and last iterates are always shown.
+ *
+ * @example
+ * ```js
+ * frameIndices(5, 3); // [0, 2, 4]
+ * ```
+ */
 export function frameIndices(n: number, frames: number): number[] {
   const m = Math.min(n, frames);
   if (m <= 1) return [n - 1];

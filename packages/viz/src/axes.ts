@@ -92,6 +92,15 @@ export interface AxisOptions {
   label?: string;
   /** Explicit tick values (labels formatted automatically). */
   ticks?: number[];
+  /** Keep only integer ticks and label them with this function (matrix row/column indices). */
+  indexLabel?: (v: number) => string;
+}
+
+function axisTicks(a: AxisOptions, scale: ScaleType, count: number): Tick[] {
+  const t = a.ticks ? explicitTicks(a.ticks, scale) : ticksFor(a.domain, scale, count);
+  if (!a.indexLabel) return t;
+  const label = a.indexLabel;
+  return t.filter((k) => Number.isInteger(k.value)).map((k) => ({ ...k, label: label(k.value) }));
 }
 
 /** The mapping from data to pixels plus the axes' SVG, shared by every 2-D plot. */
@@ -142,9 +151,7 @@ export function makeFrame(
   const top = opts.title ? theme.titleSize + 22 : 14;
   const bottom = theme.tickSize + 12 + (xAxis.label ? theme.labelSize + 12 : 0) + 6;
   const estPlotH = height - top - bottom;
-  const yTicks = yAxis.ticks
-    ? explicitTicks(yAxis.ticks, ys)
-    : ticksFor(yAxis.domain, ys, Math.max(3, Math.round(estPlotH / 55)));
+  const yTicks = axisTicks(yAxis, ys, Math.max(3, Math.round(estPlotH / 55)));
   const maxLabel = Math.max(0, ...yTicks.map((t) => textWidth(t.label, theme.tickSize)));
   let left = maxLabel + 12 + (yAxis.label ? theme.labelSize + 12 : 0) + 6;
   let right = 18 + (opts.extraRight ?? 0);
@@ -179,9 +186,7 @@ export function makeFrame(
     ys === 'log'
       ? scaleLog().domain(yAxis.domain).range([y1, y0])
       : scaleLinear().domain(yAxis.domain).range([y1, y0]);
-  const xTicks = xAxis.ticks
-    ? explicitTicks(xAxis.ticks, xs)
-    : ticksFor(xAxis.domain, xs, Math.max(3, Math.round(plotW / 80)));
+  const xTicks = axisTicks(xAxis, xs, Math.max(3, Math.round(plotW / 80)));
   const fg = theme.foreground;
   const inX = (v: number) => {
     const p = xScale(v);

@@ -59,7 +59,15 @@ export function lighten(c: string, amount: number): string {
   return toHex([r + (255 - r) * amount, g + (255 - g) * amount, b + (255 - b) * amount]);
 }
 
-/** Resolves a colour map to a function returning `#rrggbb`, clamping t to [0, 1]. */
+/**
+ * Resolves a colour map (matplotlib's names via d3-scale-chromatic, or a function) to a function
+ * t ↦ `#rrggbb`, with t clamped to [0, 1]. Default `'viridis'`.
+ *
+ * @example
+ * ```js
+ * colormap('coolwarm')(0); // a blue, '#053061'
+ * ```
+ */
 export function colormap(cmap: Colormap = 'viridis'): ColormapFn {
   const fn = typeof cmap === 'function' ? cmap : NAMED[cmap];
   if (!fn) {

@@ -54,7 +54,15 @@ export interface ContourPlotOptions extends PlotOptions {
   equalAspect?: boolean;
 }
 
-/** Evenly spaced levels over [lo, hi] (excluding the ends) on a linear or log scale. */
+/**
+ * `n` levels evenly spaced strictly inside [lo, hi]: $l_i = lo + (hi − lo)\,i/(n + 1)$, or the same
+ * in log₁₀ for `'log'` (a non-positive lo is replaced by hi·10⁻⁴).
+ *
+ * @example
+ * ```js
+ * contourLevels(0, 4, 3, 'linear'); // [1, 2, 3]
+ * ```
+ */
 export function contourLevels(
   lo: number,
   hi: number,
@@ -324,7 +332,16 @@ export function contourPlot(
     );
     legendEntries.push({ label: 'minimum', color: '#000000', line: false, marker: 'cross' });
   }
-  let overlay = drawLegend(legendEntries, frame, theme, options.legend ?? 'best', tr.points);
+  const avoid = options.minimum
+    ? [
+        ...tr.points,
+        ...Array.from(
+          { length: 8 },
+          () => [frame.x(options.minimum![0]), frame.y(options.minimum![1])] as [number, number],
+        ),
+      ]
+    : tr.points;
+  let overlay = drawLegend(legendEntries, frame, theme, options.legend ?? 'best', avoid);
   if (showBar) {
     const edges = [Math.min(zlo, levels[0]), ...levels, Math.max(zhi, levels[nb - 1])];
     const logBar = levelScale === 'log' && levels[0] > 0;

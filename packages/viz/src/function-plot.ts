@@ -22,7 +22,7 @@ export interface FunctionPath {
   y?: ArrayLike<number>;
   label?: string;
   color?: string;
-  /** Marker of the intermediate points (default `'circle'`). */
+  /** Marker of the intermediate points (default `'circle'`; up to 200 evenly spaced iterates get one). */
   marker?: MarkerShape;
   /** Join the points with a thin line (default true). */
   line?: boolean;
@@ -151,7 +151,9 @@ export function functionPlot(
       });
     }
     const m = p.marker ?? 'circle';
-    for (let k = 1; k < pts.length - 1; k++) g += marker(m, pts[k][0], pts[k][1], 5, color);
+    // long runs (the lecture's 10 001 updates) keep a readable, bounded number of markers
+    const every = Math.max(1, Math.ceil(pts.length / 200));
+    for (let k = 1; k < pts.length - 1; k += every) g += marker(m, pts[k][0], pts[k][1], 5, color);
     if (pts.length > 0) {
       g += el(
         'g',

@@ -90,8 +90,17 @@ export function heatmap(data: Grid2D | number[][], options: HeatmapOptions = {})
   const frame = makeFrame(
     width,
     height,
-    { domain: [edge(grid.x, 0), edge(grid.x, nx)], label: options.xLabel },
-    { domain: [edge(grid.y, 0), edge(grid.y, ny)], label: options.yLabel },
+    {
+      domain: [edge(grid.x, 0), edge(grid.x, nx)],
+      label: options.xLabel,
+      indexLabel: matrix ? (v) => String(v) : undefined,
+    },
+    {
+      domain: [edge(grid.y, 0), edge(grid.y, ny)],
+      label: options.yLabel,
+      // rows are drawn top to bottom, so row r sits at y = rows − 1 − r
+      indexLabel: matrix ? (v) => String(ny - 1 - v) : undefined,
+    },
     theme,
     { title: options.title, grid: false, extraRight: showBar ? COLORBAR_SPACE : 0 },
   );

@@ -15,6 +15,7 @@ export interface SurfacePoint {
   z: number;
   color?: string;
   marker?: MarkerShape;
+  /** Text drawn beside the point. */
   label?: string;
 }
 
@@ -320,7 +321,14 @@ export function surfacePlot(
   for (const p of options.points ?? []) {
     assertFinite(op, 'points', [p.x, p.y, p.z]);
     const [sx, sy] = screen(toBox(p.x, p.y, p.z));
-    pts += marker(p.marker ?? 'cross', sx, sy, 10, p.color ?? theme.palette[1]);
+    const c = p.color ?? theme.palette[1];
+    pts += marker(p.marker ?? 'cross', sx, sy, 10, c);
+    if (p.label)
+      pts += el(
+        'text',
+        { x: sx + 9, y: sy - 7, 'font-size': theme.tickSize, fill: c },
+        esc(p.label),
+      );
   }
   let body = el('g', { class: 'panes' }, back) + el('g', { class: 'tick-labels' }, labels);
   body += el(

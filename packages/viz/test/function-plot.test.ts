@@ -48,6 +48,16 @@ describe('functionPlot', () => {
     expect(svg).toMatch(/<desc[^>]*>Plot of 2 functions on \[0, 1\]; annotations: saddle point\./);
   });
 
+  it('caps the markers of long runs at about 200 but draws the whole line', () => {
+    const xs = Array.from({ length: 10001 }, (_, k) => 3 * 0.999 ** k);
+    const svg = functionPlot(f, { domain: [-3, 3], path: { x: xs } });
+    const group = /<g class="path">([\s\S]*?)<\/g><\/g>/.exec(svg)?.[0] ?? '';
+    const n = count(group, 'r="2.5"');
+    expect(n).toBeGreaterThan(150);
+    expect(n).toBeLessThanOrEqual(200);
+    expect(count(/<path d="([^"]+)"/.exec(group)?.[1] ?? '', 'L')).toBe(10000);
+  });
+
   it('is deterministic', () => {
     const o = { domain: [-1, 2] as [number, number], path: { x: [2, 1, 0] } };
     expect(functionPlot(Math.sin, o)).toBe(functionPlot(Math.sin, o));

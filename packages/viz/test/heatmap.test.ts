@@ -49,6 +49,10 @@ describe('heatmap', () => {
     const top = c.filter((q) => q.fill === cw(1));
     expect(top).toHaveLength(1);
     expect(top[0].y).toBeLessThan(Math.min(...c.filter((q) => q !== top[0]).map((q) => q.y)));
+    // row 0 is labelled at the top, like imshow: its tick label has the smaller y
+    const rowLabel = (r: string) =>
+      Number(new RegExp(`y="([\\d.]+)" text-anchor="end"[^>]*>${r}</text>`).exec(svg)?.[1]);
+    expect(rowLabel('0')).toBeLessThan(rowLabel('1'));
   });
 
   it('centres a diverging map and can drop the colour bar', () => {
