@@ -60,6 +60,7 @@ export class ChainedScheduler implements Scheduler {
     this.lastLr = groupsOf(this.optimizer).map((g) => g.lr);
   }
 
+  /** The learning rate of each group after the last step (a copy). */
   getLastLr(): number[] {
     return [...this.lastLr];
   }
@@ -71,6 +72,7 @@ export class ChainedScheduler implements Scheduler {
     return state;
   }
 
+  /** Restores this scheduler's fields and each wrapped scheduler's state. */
   loadStateDict(state: SchedulerState): void {
     restoreState(this, state, ['schedulers']);
     const inner = state.schedulers;

@@ -42,7 +42,7 @@ export interface CyclicLROptions extends CyclicShapeOptions {
 }
 
 /** The validated shape: per-iteration triangle height and amplitude scale. */
-export interface CyclicShape {
+interface CyclicShape {
   totalSize: number;
   stepRatio: number;
   mode: CyclicMode;
@@ -52,7 +52,7 @@ export interface CyclicShape {
 }
 
 /** Validates the cycle options and derives the cycle length and up-ratio. */
-export function cyclicShape(owner: string, options: CyclicShapeOptions): CyclicShape {
+function cyclicShape(owner: string, options: CyclicShapeOptions): CyclicShape {
   const up = positive(owner, 'stepSizeUp', options.stepSizeUp ?? 2000);
   const down =
     options.stepSizeDown == null ? up : nonNegative(owner, 'stepSizeDown', options.stepSizeDown);
@@ -83,7 +83,7 @@ export function cyclicShape(owner: string, options: CyclicShapeOptions): CyclicS
  * For iteration t: the triangle height in [0, 1] and the amplitude scale, as PyTorch's
  * `CyclicLR.get_lr` computes them.
  */
-export function cyclicAt(shape: CyclicShape, t: number): { height: number; scale: number } {
+function cyclicAt(shape: CyclicShape, t: number): { height: number; scale: number } {
   const cycle = Math.floor(1 + t / shape.totalSize);
   const x = 1 + t / shape.totalSize - cycle;
   const height = x <= shape.stepRatio ? x / shape.stepRatio : (x - 1) / (shape.stepRatio - 1);

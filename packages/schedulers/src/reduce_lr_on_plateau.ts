@@ -148,10 +148,12 @@ export class ReduceLROnPlateau implements Scheduler {
     });
   }
 
+  /** The learning rate of each group after the last step (a copy). */
   getLastLr(): number[] {
     return [...this.lastLr];
   }
 
+  /** Counters, best value and options as plain data (±Infinity becomes null through JSON). */
   stateDict(): SchedulerState {
     return collectState(this);
   }

@@ -145,14 +145,20 @@ export abstract class LRScheduler implements Scheduler {
     this.lastLr = groups.map((g) => g.lr);
   }
 
+  /** The learning rate of each group after the last step (a copy). */
   getLastLr(): number[] {
     return [...this.lastLr];
   }
 
+  /**
+   * Every field except the optimizer and functions (`lrLambda`, `scaleFn`), as plain data:
+   * `baseLrs`, `lastEpoch`, `stepCount`, `lastLr` and the options.
+   */
   stateDict(): SchedulerState {
     return collectState(this, ['owner']);
   }
 
+  /** Restores fields saved by `stateDict()`; functions keep the values given at construction. */
   loadStateDict(state: SchedulerState): void {
     restoreState(this, state, ['owner']);
   }

@@ -99,6 +99,7 @@ export class SequentialLR implements Scheduler {
     this.lastLr = scheduler.getLastLr();
   }
 
+  /** The learning rate of each group after the last step (a copy). */
   getLastLr(): number[] {
     return [...this.lastLr];
   }
@@ -110,6 +111,7 @@ export class SequentialLR implements Scheduler {
     return state;
   }
 
+  /** Restores this scheduler's fields and each wrapped scheduler's state. */
   loadStateDict(state: SchedulerState): void {
     restoreState(this, state, ['schedulers']);
     const inner = state.schedulers;

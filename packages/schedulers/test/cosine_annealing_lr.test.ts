@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CosineAnnealingLR, cosineAnnealingSchedule } from '../src/index.js';
 import { casesFor, expectScheduleMatches, plainCases, runGolden, runRoundTrip } from './golden.js';
@@ -43,5 +44,32 @@ describe('CosineAnnealingLR', () => {
     expect(
       () => new CosineAnnealingLR({ paramGroups: [{ lr: 1 }] }, { tMax: 5, lastEpoch: 3 }),
     ).toThrow(/initialLr is not set/);
+  });
+});
+
+describe('CosineAnnealingLR chainable form agrees with cosineAnnealingSchedule (property)', () => {
+  it('for random options over 150 steps', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          lr: fc.double({ min: 1e-4, max: 1, noNaN: true }),
+          tMax: fc.integer({ min: 1, max: 60 }),
+          etaMin: fc.double({ min: 0, max: 1e-4, noNaN: true }),
+        }),
+        (o) => {
+          const opt = { paramGroups: [{ lr: o.lr }] };
+          const sched = new CosineAnnealingLR(opt, o);
+          const closed = cosineAnnealingSchedule(o);
+          for (let t = 0; t <= 150; t++) {
+            if (t > 0) sched.step();
+            const want = closed(t);
+            if (Math.abs(opt.paramGroups[0].lr - want) > 1e-12 * Math.max(1, Math.abs(want)))
+              return false;
+          }
+          return true;
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,13 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  constantLRSchedule,
   constantSchedule,
   cosineAnnealingSchedule,
+  cosineAnnealingWarmRestartsSchedule,
+  exponentialLRSchedule,
   join,
+  linearLRSchedule,
   linearSchedule,
   linearWarmup,
   stepLRSchedule,
 } from '../src/index.js';
+import { casesFor, expectScheduleMatches, type GoldenCase } from './golden.js';
+
+function caseNamed(name: string): GoldenCase {
+  const c = casesFor('SequentialLR').find((x) => x.name === name);
+  if (!c) throw new Error(`fixture case ${name} missing`);
+  return c;
+}
 
 describe('join', () => {
   it('switches schedules at the boundaries and restarts their step count', () => {
@@ -56,5 +67,42 @@ describe('linearWarmup', () => {
   it('is the schedule itself with warmupSteps = 0', () => {
     const inner = constantSchedule(2);
     expect(linearWarmup(inner, { warmupSteps: 0 })).toBe(inner);
+  });
+});
+
+describe('join reproduces SequentialLR (closed forms restart at each milestone)', () => {
+  const lr = (c: GoldenCase) => c.groupsBefore[0].lr;
+  it('ConstantLR then ExponentialLR', () => {
+    const c = caseNamed('SequentialLR constant then exponential');
+    const s = join(
+      [
+        constantLRSchedule({ lr: lr(c), factor: 0.1, totalIters: 2 }),
+        exponentialLRSchedule({ lr: lr(c), gamma: 0.9 }),
+      ],
+      [2],
+    );
+    expectScheduleMatches(c, s);
+  });
+  it('LinearLR warm-up then CosineAnnealingLR', () => {
+    const c = caseNamed('SequentialLR warmup then cosine');
+    const s = join(
+      [
+        linearLRSchedule({ lr: lr(c), startFactor: 0.1, totalIters: 10 }),
+        cosineAnnealingSchedule({ lr: lr(c), tMax: 60, etaMin: 0.001 }),
+      ],
+      [10],
+    );
+    expectScheduleMatches(c, s);
+  });
+  it('ConstantLR then CosineAnnealingWarmRestarts', () => {
+    const c = caseNamed('SequentialLR warm restarts after constant');
+    const s = join(
+      [
+        constantLRSchedule({ lr: lr(c), factor: 0.5, totalIters: 20 }),
+        cosineAnnealingWarmRestartsSchedule({ lr: lr(c), t0: 15, tMult: 2 }),
+      ],
+      [12],
+    );
+    expectScheduleMatches(c, s);
   });
 });

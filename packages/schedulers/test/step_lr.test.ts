@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StepLR, stepLRSchedule } from '../src/index.js';
 import { casesFor, expectScheduleMatches, plainCases, runGolden, runRoundTrip } from './golden.js';
@@ -49,5 +50,32 @@ describe('StepLR validation', () => {
     s.step();
     expect(o.paramGroups[0].lr).toBe(0.05);
     expect(s.getLastLr()).toEqual([0.05]);
+  });
+});
+
+describe('StepLR chainable form agrees with stepLRSchedule (property)', () => {
+  it('for random options over 150 steps', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          lr: fc.double({ min: 1e-4, max: 1, noNaN: true }),
+          stepSize: fc.integer({ min: 1, max: 20 }),
+          gamma: fc.double({ min: 0.05, max: 1, noNaN: true }),
+        }),
+        (o) => {
+          const opt = { paramGroups: [{ lr: o.lr }] };
+          const sched = new StepLR(opt, o);
+          const closed = stepLRSchedule(o);
+          for (let t = 0; t <= 150; t++) {
+            if (t > 0) sched.step();
+            const want = closed(t);
+            if (Math.abs(opt.paramGroups[0].lr - want) > 1e-12 * Math.max(1, Math.abs(want)))
+              return false;
+          }
+          return true;
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
