@@ -5,6 +5,7 @@
  */
 import type { TypedArray } from '../dtype';
 import type { RowCode } from './backend';
+import { expF32 } from './exp32';
 import { backend } from './index';
 
 function softmaxRows(
@@ -22,14 +23,58 @@ function softmaxRows(
     }
     // Subtracting the row max keeps every exponent ≤ 0: no overflow, and the largest term is 1.
     let s = 0;
-    for (let i = 0; i < inner; i++) s += Math.exp(x[base + i] - m);
     if (log) {
+      for (let i = 0; i < inner; i++) s += Math.exp(x[base + i] - m);
       // (x − m) − log s, not x − (m + log s): the latter loses the low bits of log s when |m| ≫ 1.
       const ls = Math.log(s);
       for (let i = 0; i < inner; i++) out[base + i] = x[base + i] - m - ls;
     } else {
+      // One exp per element: park e^(x−m) in `out`, then scale the row by 1/s.
+      for (let i = 0; i < inner; i++) {
+        const e = Math.exp(x[base + i] - m);
+        out[base + i] = e;
+        s += e;
+      }
       const inv = 1 / s;
-      for (let i = 0; i < inner; i++) out[base + i] = Math.exp(x[base + i] - m) * inv;
+      for (let i = 0; i < inner; i++) out[base + i] *= inv;
+    }
+  }
+}
+
+/**
+ * The float32 path of softmax / log-softmax: the shifted row x − m is formed in float32 (as
+ * PyTorch's float kernels do) and exponentiated by the table-driven expF32, about 3× faster than
+ * Math.exp; sums stay in float64.
+ */
+function softmaxRowsF32(
+  x: Float32Array,
+  outer: number,
+  inner: number,
+  out: Float32Array,
+  log: boolean,
+): void {
+  const buf = new Float32Array(inner);
+  for (let o = 0, base = 0; o < outer; o++, base += inner) {
+    let m = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < inner; i++) {
+      const v = x[base + i];
+      if (v > m || Number.isNaN(v)) m = v;
+    }
+    for (let i = 0; i < inner; i++) buf[i] = x[base + i] - m;
+    if (log) {
+      // Keep the float32 shifted row in `out` while `buf` becomes its exponentials.
+      for (let i = 0; i < inner; i++) out[base + i] = buf[i];
+      expF32(buf, buf);
+      let s = 0;
+      for (let i = 0; i < inner; i++) s += buf[i];
+      const ls = Math.log(s);
+      for (let i = 0; i < inner; i++) out[base + i] -= ls;
+    } else {
+      expF32(buf, buf);
+      let s = 0;
+      for (let i = 0; i < inner; i++) s += buf[i];
+      const inv = 1 / s;
+      for (let i = 0; i < inner; i++) out[base + i] = buf[i] * inv;
     }
   }
 }
@@ -106,10 +151,10 @@ export function jsRows(
 ): void {
   switch (code) {
     case 'softmax':
-      softmaxRows(x, outer, inner, out, false);
-      return;
     case 'logSoftmax':
-      softmaxRows(x, outer, inner, out, true);
+      if (x instanceof Float32Array && out instanceof Float32Array) {
+        softmaxRowsF32(x, outer, inner, out, code === 'logSoftmax');
+      } else softmaxRows(x, outer, inner, out, code === 'logSoftmax');
       return;
     case 'logsumexp':
       logsumexpRows(x, outer, inner, out);

@@ -1,3 +1,5 @@
+import type { TypedArray } from '../dtype';
+
 /**
  * gd's pseudo-random number generator: xoshiro128** (Blackman & Vigna, 2018) on four 32-bit
  * words, seeded by SplitMix64. Only 32-bit integer arithmetic (Math.imul, shifts) advances the
@@ -37,6 +39,24 @@ function toSeed(seed: Seed): bigint {
 }
 
 const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));
+
+function checkRange(low: number, high: number): void {
+  const r = high - low;
+  if (!Number.isSafeInteger(low) || !Number.isSafeInteger(high) || r < 1 || r > 4294967296) {
+    throw new RangeError(
+      `Generator.integer: need integers with 1 ≤ high − low ≤ 2³², got low=${low}, high=${high}`,
+    );
+  }
+}
+
+/** The largest float32 below `high` (and not below `low`), for keeping [low, high) half-open. */
+function below(high: number, low: number): number {
+  if (high === 0) return Math.max(-(2 ** -149), low);
+  const f = new Float32Array([high]);
+  const bits = new Int32Array(f.buffer);
+  bits[0] += high > 0 ? -1 : 1;
+  return Math.max(f[0], low);
+}
 
 /** PyTorch's default seed, so an unseeded gd program is reproducible like an unseeded torch one. */
 export const DEFAULT_SEED = 67280421310721;
@@ -143,16 +163,165 @@ export class Generator {
    * multiple of (high − low) are rejected. high − low must be in 1..2³².
    */
   integer(low: number, high: number): number {
+    checkRange(low, high);
     const r = high - low;
-    if (!Number.isSafeInteger(low) || !Number.isSafeInteger(high) || r < 1 || r > 4294967296) {
-      throw new RangeError(
-        `Generator.integer: need integers with 1 ≤ high − low ≤ 2³², got low=${low}, high=${high}`,
-      );
-    }
     const limit = 4294967296 - (4294967296 % r);
     let u = this.nextUint32();
     while (u >= limit) u = this.nextUint32();
     return low + (u % r);
+  }
+
+  /**
+   * Fills `out` with uniforms in [low, high): out[i] = low + (high − low)·random(), exactly the
+   * numbers `out.length` calls of {@link Generator.random} would give. The state lives in locals
+   * for the loop (about 5× faster than a call per element). Float32 outputs that round up to
+   * `high` are nudged just below it, keeping the interval half-open.
+   */
+  fillUniform(out: TypedArray, low = 0, high = 1): void {
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    const span = high - low;
+    const f32 = out instanceof Float32Array;
+    for (let i = 0; i < out.length; i++) {
+      // Two xoshiro128** steps, inlined; identical to nextUint32.
+      const a = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 5;
+      let t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      const b = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 6;
+      t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      out[i] = low + span * ((a * 67108864 + b) / 9007199254740992);
+      if (f32 && out[i] >= high && span > 0) out[i] = below(high, low);
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+
+  /**
+   * Fills `out` with normals mean + std·Z, Z ~ N(0, 1): exactly the numbers `out.length` calls of
+   * {@link Generator.normal} would give, pending spare included.
+   */
+  fillNormal(out: TypedArray, mean = 0, std = 1): void {
+    const n = out.length;
+    let i = 0;
+    if (n > 0 && this.spare !== null) {
+      out[i++] = mean + std * this.spare;
+      this.spare = null;
+    }
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    const w = new Uint32Array(4);
+    while (i < n) {
+      let a: number;
+      let b: number;
+      let s: number;
+      do {
+        // Four xoshiro128** steps (two 53-bit uniforms), inlined; identical to nextUint32.
+        for (let j = 0; j < 4; j++) {
+          w[j] = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+          const t = s1 << 9;
+          s2 ^= s0;
+          s3 ^= s1;
+          s1 ^= s2;
+          s0 ^= s3;
+          s2 ^= t;
+          s3 = rotl(s3, 11);
+        }
+        a = (2 * ((w[0] >>> 5) * 67108864 + (w[1] >>> 6))) / 9007199254740992 - 1;
+        b = (2 * ((w[2] >>> 5) * 67108864 + (w[3] >>> 6))) / 9007199254740992 - 1;
+        s = a * a + b * b;
+      } while (s >= 1 || s === 0);
+      const m = Math.sqrt((-2 * Math.log(s)) / s);
+      out[i++] = mean + std * (a * m);
+      if (i < n) out[i++] = mean + std * (b * m);
+      else this.spare = b * m;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+
+  /**
+   * Fills `out` with uniform integers in [low, high): exactly the numbers `out.length` calls of
+   * {@link Generator.integer} would give.
+   */
+  fillInteger(out: TypedArray, low: number, high: number): void {
+    checkRange(low, high);
+    const r = high - low;
+    const limit = 4294967296 - (4294967296 % r);
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let i = 0; i < out.length; i++) {
+      let u: number;
+      do {
+        u = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = rotl(s3, 11);
+      } while (u >= limit);
+      out[i] = low + (u % r);
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+
+  /**
+   * Shuffles `a` in place by Fisher–Yates: for i = n−1 … 1, swap a[i] with a[j], j =
+   * integer(0, i + 1). The same draws as calling {@link Generator.integer} in that order.
+   */
+  shuffleInPlace(a: Int32Array | Float64Array | Float32Array | Uint8Array): void {
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let i = a.length - 1; i > 0; i--) {
+      const r = i + 1;
+      const limit = 4294967296 - (4294967296 % r);
+      let u: number;
+      do {
+        u = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = rotl(s3, 11);
+      } while (u >= limit);
+      const j = u % r;
+      const tmp = a[i];
+      a[i] = a[j];
+      a[j] = tmp;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
   }
 
   /** The full state (JSON-serialisable), to restore later with {@link Generator.setState}. */

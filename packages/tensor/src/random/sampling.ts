@@ -1,4 +1,4 @@
-import { type DType, type TypedArray, allocate, checkDType, isFloat } from '../dtype';
+import { type DType, allocate, checkDType, isFloat } from '../dtype';
 import { DTypeError, ShapeError, fmtShape } from '../errors';
 import { take } from '../ops/take';
 import { checkShape, sizeOf } from '../shape';
@@ -43,22 +43,10 @@ function floatDType(op: string, d: DType | undefined): DType {
   return dt;
 }
 
-/** Largest float32 below 1: rounding a float64 in [1 − 2⁻²⁵, 1) to float32 would give 1. */
-const BELOW_ONE_F32 = 1 - 2 ** -24;
-
-function fillUniform(out: TypedArray, g: Generator, low: number, span: number): void {
-  const f32 = out instanceof Float32Array;
-  for (let i = 0; i < out.length; i++) {
-    const v = low + span * g.random();
-    out[i] = v;
-    // Keep rand's half-open [0, 1) after float32 rounding.
-    if (f32 && low === 0 && span === 1 && out[i] === 1) out[i] = BELOW_ONE_F32;
-  }
-}
-
 /**
  * Uniform samples in [0, 1) of `shape`, as torch.rand. Each element is one float64 draw of the
- * generator (53 random bits), rounded to the dtype (default float32).
+ * generator (53 random bits), rounded to the dtype (default float32; a float32 that would round
+ * up to 1 is stored as the largest float32 below 1).
  *
  * @example
  * ```ts
@@ -68,7 +56,7 @@ function fillUniform(out: TypedArray, g: Generator, low: number, span: number): 
 export function rand(shape: readonly number[], opts: RandomOptions = {}): Tensor {
   const s = checkShape('rand', shape);
   const out = allocate(floatDType('rand', opts.dtype), sizeOf(s));
-  fillUniform(out, gen('rand', opts.generator), 0, 1);
+  gen('rand', opts.generator).fillUniform(out, 0, 1);
   return new Tensor(out, s);
 }
 
@@ -91,7 +79,7 @@ export function uniform(
   }
   const s = checkShape('uniform', shape);
   const out = allocate(floatDType('uniform', opts.dtype), sizeOf(s));
-  fillUniform(out, gen('uniform', opts.generator), low, high - low);
+  gen('uniform', opts.generator).fillUniform(out, low, high);
   return new Tensor(out, s);
 }
 
@@ -128,8 +116,7 @@ export function normal(
   }
   const s = checkShape('normal', shape);
   const out = allocate(floatDType('normal', opts.dtype), sizeOf(s));
-  const g = gen('normal', opts.generator);
-  for (let i = 0; i < out.length; i++) out[i] = mean + std * g.normal();
+  gen('normal', opts.generator).fillNormal(out, mean, std);
   return new Tensor(out, s);
 }
 
@@ -161,19 +148,8 @@ export function randint(
     throw new RangeError(`randint: [${low}, ${high}) does not fit int32; pass dtype 'float64'`);
   }
   const out = allocate(dt, sizeOf(s));
-  const g = gen('randint', opts.generator);
-  for (let i = 0; i < out.length; i++) out[i] = g.integer(low, high);
+  gen('randint', opts.generator).fillInteger(out, low, high);
   return new Tensor(out, s);
-}
-
-/** In-place Fisher–Yates: for i = n−1 … 1, swap a[i] with a[j], j uniform in 0..i. */
-function fisherYates(a: Int32Array, g: Generator): void {
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = g.integer(0, i + 1);
-    const t = a[i];
-    a[i] = a[j];
-    a[j] = t;
-  }
 }
 
 /**
@@ -192,7 +168,7 @@ export function permutation(n: number | Tensor, opts: PermutationOptions = {}): 
   }
   const a = new Int32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
-  fisherYates(a, gen('permutation', opts.generator));
+  gen('permutation', opts.generator).shuffleInPlace(a);
   return new Tensor(a, [n]);
 }
 

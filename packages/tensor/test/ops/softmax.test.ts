@@ -27,6 +27,31 @@ describe('softmax / logSoftmax', () => {
     expect(i.dtype).toBe('float32');
     expect(i.toArray()).toEqual([0.5, 0.5]);
   });
+  it('float32 (fast exp path) agrees with float64 to float32 precision, NaN and -inf included', () => {
+    const vals = Array.from({ length: 60 }, (_, i) => Math.sin(i * 12.9898) * 30);
+    vals[7] = Number.NEGATIVE_INFINITY;
+    const x32 = tensor(vals, { shape: [6, 10] });
+    const x64 = x32.astype('float64');
+    for (const f of [softmax, logSoftmax]) {
+      const a = f(x32);
+      const b = f(x64);
+      expect(a.dtype).toBe('float32');
+      for (let i = 0; i < a.size; i++) {
+        const w = b.data[i];
+        if (!Number.isFinite(w)) expect(a.data[i]).toBe(w);
+        else
+          expect(Math.abs(a.data[i] - w)).toBeLessThanOrEqual(
+            2e-6 * Math.max(Math.abs(w), 1e-30) + 1e-37,
+          );
+      }
+    }
+    expect(
+      softmax(tensor([[Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY]])).data.every(
+        Number.isNaN,
+      ),
+    ).toBe(true);
+    expect(softmax(tensor([Number.NaN, 1])).data.every(Number.isNaN)).toBe(true);
+  });
   it('handles 0-d and empty tensors', () => {
     expect(softmax(tensor(3)).item()).toBe(1);
     expect(logSoftmax(tensor(3)).item()).toBe(0);

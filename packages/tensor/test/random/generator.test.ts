@@ -122,6 +122,32 @@ describe('Generator (xoshiro128** seeded by SplitMix64)', () => {
     const chi2 = counts.reduce((s, c) => s + (c - n / 7) ** 2 / (n / 7), 0);
     expect(chi2).toBeLessThan(22.5);
   });
+  it('bulk fills give exactly the numbers of one call per element', () => {
+    for (const seed of [0, 5, 99]) {
+      const a = new Generator(seed);
+      const b = new Generator(seed);
+      a.normal(); // leave a pending spare so fillNormal must use it first
+      b.normal();
+      const u = new Float64Array(7);
+      a.fillUniform(u, -2, 3);
+      expect([...u]).toEqual(Array.from({ length: 7 }, () => -2 + 5 * b.random()));
+      const z = new Float64Array(9);
+      a.fillNormal(z, 1, 2);
+      expect([...z]).toEqual(Array.from({ length: 9 }, () => 1 + 2 * b.normal()));
+      const k = new Int32Array(11);
+      a.fillInteger(k, -5, 6);
+      expect([...k]).toEqual(Array.from({ length: 11 }, () => b.integer(-5, 6)));
+      const p = Int32Array.from({ length: 10 }, (_, i) => i);
+      a.shuffleInPlace(p);
+      const q = Array.from({ length: 10 }, (_, i) => i);
+      for (let i = 9; i > 0; i--) {
+        const j = b.integer(0, i + 1);
+        [q[i], q[j]] = [q[j], q[i]];
+      }
+      expect([...p]).toEqual(q);
+      expect(a.getState()).toEqual(b.getState());
+    }
+  });
   it('rejects bad seeds, ranges and states with messages', () => {
     expect(() => new Generator(1.5)).toThrow(
       /Generator: seed must be a safe integer or a bigint, got 1.5/,
@@ -132,6 +158,7 @@ describe('Generator (xoshiro128** seeded by SplitMix64)', () => {
       /Generator.integer: need integers with 1 ≤ high − low ≤ 2³², got low=3, high=3/,
     );
     expect(() => g.integer(0, 2 ** 32 + 1)).toThrow(RangeError);
+    expect(() => g.fillInteger(new Int32Array(1), 0, 0)).toThrow(/Generator.integer/);
     expect(() =>
       g.setState({ algorithm: 'xoshiro128**', state: [0, 0, 0, 0], spareNormal: null }),
     ).toThrow(/Generator.setState: expected an object from getState/);

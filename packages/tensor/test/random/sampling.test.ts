@@ -42,11 +42,31 @@ describe('rand / uniform', () => {
     expect(Math.abs(m - 0.5)).toBeLessThan(0.03);
     expect(Math.abs(v - 25 / 12)).toBeLessThan(0.05);
   });
-  it('rand in float32 never returns 1', () => {
-    // A generator state whose next float64 rounds to 1 in float32 is rare; force it with a fake.
-    const g = gen(0);
-    g.random = () => 1 - 2 ** -30;
-    expect(rand([3], { generator: g }).data.every((v) => v < 1)).toBe(true);
+  it('rand in float32 never returns 1 (state crafted so the float64 draw rounds up)', () => {
+    // xoshiro128**'s output depends only on s1: solve for s1 giving a word with the top 27 bits set,
+    // then pick s2 so the second word (from s1 ^ s2 ^ s0) has its top bit set: u ≥ 1 − 2⁻²⁵.
+    const M = 2n ** 32n;
+    const inv = (a: bigint) => {
+      let x = a;
+      for (let i = 0; i < 6; i++) x = (x * (2n - a * x)) % M;
+      return (x + M) % M;
+    };
+    const rotr = (x: bigint, k: bigint) => ((x >> k) | (x << (32n - k))) % M;
+    const s1For = (word: bigint) => (rotr((word * inv(9n)) % M, 7n) * inv(5n)) % M;
+    const s1 = s1For(0xffffffffn);
+    const s1b = s1For(0xffffffc0n);
+    const g = gen(0).setState({
+      algorithm: 'xoshiro128**',
+      state: [0, Number(s1), Number(s1 ^ s1b), 1],
+      spareNormal: null,
+    });
+    const probe = g.clone();
+    expect(probe.nextUint32()).toBe(0xffffffff);
+    expect(probe.nextUint32()).toBe(0xffffffc0);
+    expect(g.clone().random()).toBeGreaterThan(1 - 2 ** -25);
+    expect(Math.fround(g.clone().random())).toBe(1);
+    const r = rand([1], { generator: g });
+    expect(r.data[0]).toBe(1 - 2 ** -24);
   });
   it('errors name the op', () => {
     expect(() => rand([2], { dtype: 'int32' })).toThrow(
