@@ -101,7 +101,8 @@ export function adamUpdate(
   const sign = o.maximize ? -1 : 1;
   const m = s.expAvg;
   const v = s.expAvgSq;
-  const vmax = s.maxExpAvgSq;
+  // amsgrad may be switched on after the state was created; its maximum then starts at 0.
+  const vmax = o.amsgrad ? (s.maxExpAvgSq ??= bufferLike(p)) : null;
   const inside = o.epsInsideSqrt;
   const n = p.length;
   if (vmax === null && !inside && coupledDecay === 0 && decoupledDecay === 0 && sign === 1) {

@@ -1,10 +1,10 @@
 import { ElementwiseOptimizer, resolveOptions } from './optimizer';
 import { type FloatArray, type ParamGroup, type ParamsInput, bufferLike } from './parameter';
-import { checkBoolean, nonNegative } from './validate';
+import { checkBoolean, nonNegative, owner } from './validate';
 
 /** Options of {@link SGD} (torch.optim.SGD's, camelCase). */
 export interface SGDOptions {
-  /** Learning rate η. Required, as in PyTorch 1.13. */
+  /** Learning rate η. Required (here or in every parameter group), as in PyTorch 1.13. */
   lr: number;
   /** Momentum factor μ. Default 0 (plain gradient descent). */
   momentum: number;
@@ -57,16 +57,28 @@ const DEFAULTS: SGDOptions = {
  * ```
  */
 export class SGD extends ElementwiseOptimizer<SGDOptions, SGDState> {
-  constructor(params: ParamsInput<SGDOptions>, options: Partial<SGDOptions> & { lr: number }) {
-    if (options === undefined || options === null || options.lr === undefined) {
-      throw new TypeError('SGD: the learning rate is required, e.g. new SGD(params, { lr: 0.01 })');
+  constructor(params: ParamsInput<SGDOptions>, options: Partial<SGDOptions> = {}) {
+    // As in PyTorch, lr may instead be given by every parameter group.
+    const list =
+      params !== null && typeof params === 'object' && Symbol.iterator in params
+        ? [...params]
+        : params;
+    const everyGroupHasLr =
+      Array.isArray(list) &&
+      list.length > 0 &&
+      list.every((g) => g !== null && typeof g === 'object' && 'params' in g && g.lr !== undefined);
+    if ((options === null || options?.lr === undefined) && !everyGroupHasLr) {
+      throw new TypeError(
+        'SGD: the learning rate is required, e.g. new SGD(params, { lr: 0.01 }) or an lr in every parameter group',
+      );
     }
-    super('SGD', params, resolveOptions('SGD', options, DEFAULTS));
+    super('SGD', list as ParamsInput<SGDOptions>, resolveOptions('SGD', options, DEFAULTS));
   }
 
   protected validate(o: SGDOptions, where: string): void {
-    const n = where === 'options' ? 'SGD' : `SGD: ${where}`;
-    nonNegative(n, 'lr', o.lr);
+    const n = owner('SGD', where);
+    // Without a default lr (every group brings its own) the defaults hold NaN, PyTorch's `required`.
+    if (!(where === 'options' && Number.isNaN(o.lr))) nonNegative(n, 'lr', o.lr);
     nonNegative(n, 'momentum', o.momentum);
     nonNegative(n, 'dampening', o.dampening);
     nonNegative(n, 'weightDecay', o.weightDecay);

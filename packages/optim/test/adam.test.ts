@@ -59,6 +59,17 @@ describe('Adam', () => {
     }
   });
 
+  it('starts the AMSGrad maximum at zero when amsgrad is switched on mid-run', () => {
+    const [p] = makeParams([[1]]);
+    const opt = new Adam([p]);
+    (p.grad!.data as Float64Array)[0] = 1;
+    opt.step();
+    opt.paramGroups[0].amsgrad = true;
+    opt.step();
+    const s = opt.state.get(p)!;
+    expect(s.maxExpAvgSq![0]).toBe(s.expAvgSq[0]);
+  });
+
   it('creates state lazily, only for parameters with a gradient', () => {
     const [a, b] = makeParams([[1], [2]]);
     b.grad = null;

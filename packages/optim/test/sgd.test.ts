@@ -12,9 +12,20 @@ describe('SGD', () => {
     },
   );
 
-  it('requires lr, as PyTorch 1.13 does', () => {
-    const [p] = makeParams([[1]]);
+  it('requires lr, as PyTorch 1.13 does, unless every group gives one', () => {
+    const [p, q] = makeParams([[1], [2]]);
     expect(() => new SGD([p], {} as SGDOptions)).toThrow(/learning rate is required/);
+    expect(() => new SGD([{ params: [p], lr: 0.1 }, { params: [q] }])).toThrow(
+      /learning rate is required/,
+    );
+    const opt = new SGD([
+      { params: [p], lr: 0.1 },
+      { params: [q], lr: 0.2 },
+    ]);
+    expect(opt.paramGroups.map((g) => g.lr)).toEqual([0.1, 0.2]);
+    expect(() => new SGD([{ params: [p], lr: -1 }])).toThrow(
+      'SGD: param group 0: lr must be >= 0, got -1',
+    );
   });
 
   it('rejects bad hyperparameters naming the option and value', () => {
