@@ -143,7 +143,9 @@ export type GradFn<R> = (...args: unknown[]) => R;
  * JAX's grad: turns a scalar function into one that returns its gradient with respect to
  * argument `argnums` (default 0; a list gives a list of gradients). Called with Tensors it returns
  * Tensors; called with recording Vars (inside another grad/jacobian) it returns Vars, so
- * `grad(grad(f))` gives second derivatives.
+ * `grad(grad(f))` gives second derivatives. Arguments outside `argnums` are passed as given
+ * (a Tensor stays a Tensor), so combine them with the op functions — `mul(x, y)` — rather than
+ * Tensor methods, which do not know Vars.
  *
  * @example
  * ```ts

@@ -48,13 +48,3 @@ export function binaryOp(
       ? record(op, fwd(raw(a), raw(b)), a, b, back)
       : fwd(a, b)) as BinaryOp;
 }
-
-/** Throws a TypeError naming `op` unless `x` is a Var or a Tensor (numbers are not allowed). */
-export function tensorOperand(op: string, x: Operand): Var | Tensor {
-  if (typeof x === 'number') {
-    throw new TypeError(
-      `${op}: expected a Tensor or Var, got the number ${x}; wrap it with tensor()`,
-    );
-  }
-  return x;
-}
