@@ -1,4 +1,5 @@
 import { tensor } from '@gd/tensor';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ASGD,
@@ -232,5 +233,61 @@ describe('Optimizer: step and zeroGrad', () => {
     evaluate(PROBLEMS.rosenbrock, params);
     opt.step();
     expect(flat(params)).toEqual([-1.25, 2.25]);
+  });
+});
+
+describe('Optimizer: properties', () => {
+  const hyper = fc.record({
+    lr: fc.double({ min: 1e-4, max: 0.1, noNaN: true }),
+    beta1: fc.double({ min: 0, max: 0.99, noNaN: true }),
+    beta2: fc.double({ min: 0.5, max: 0.9999, noNaN: true }),
+    momentum: fc.double({ min: 0, max: 0.99, noNaN: true }),
+    flag: fc.boolean(),
+  });
+  type H = typeof hyper extends fc.Arbitrary<infer T> ? T : never;
+  const makers: Array<[string, (p: Parameter[], h: H) => Optimizer<object>]> = [
+    [
+      'SGD',
+      (p, h) => new SGD(p, { lr: h.lr, momentum: h.momentum, nesterov: h.flag && h.momentum > 0 }),
+    ],
+    ['Adagrad', (p, h) => new Adagrad(p, { lr: h.lr, lrDecay: h.momentum })],
+    [
+      'RMSprop',
+      (p, h) =>
+        new RMSprop(p, { lr: h.lr, alpha: h.beta2, momentum: h.momentum, centered: h.flag }),
+    ],
+    ['Adam', (p, h) => new Adam(p, { lr: h.lr, betas: [h.beta1, h.beta2], amsgrad: h.flag })],
+    ['Adadelta', (p, h) => new Adadelta(p, { lr: h.lr, rho: h.beta2 })],
+    ['Adamax', (p, h) => new Adamax(p, { lr: h.lr, betas: [h.beta1, h.beta2] })],
+    ['NAdam', (p, h) => new NAdam(p, { lr: h.lr, betas: [h.beta1, h.beta2] })],
+    ['RAdam', (p, h) => new RAdam(p, { lr: h.lr, betas: [h.beta1, h.beta2] })],
+    ['Rprop', (p, h) => new Rprop(p, { lr: h.lr })],
+  ];
+
+  it.each(makers)('%s: a zero gradient never moves the parameters', (_, make) => {
+    fc.assert(
+      fc.property(
+        hyper,
+        fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 5 }),
+        (h, x0, steps) => {
+          const [p] = makeParams([x0]);
+          const opt = make([p], h);
+          for (let i = 0; i < steps; i++) opt.step();
+          expect(Array.from(p.value.data)).toEqual(x0);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it.each(makers)('%s: a state dict saved at any step continues the same trajectory', (_, make) => {
+    fc.assert(
+      fc.property(hyper, fc.integer({ min: 1, max: 12 }), (h, split) => {
+        const m: Make = (p) => make(p, h);
+        expect(trajectory(m, 14, split)).toEqual(trajectory(m, 14));
+      }),
+      { numRuns: 15 },
+    );
   });
 });
