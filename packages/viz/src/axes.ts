@@ -77,14 +77,6 @@ export function ticksFor(domain: [number, number], scale: ScaleType, count: numb
   return values.map((v) => ({ value: v, label: formatTick(v, step), minor: false }));
 }
 
-/** Pixel margins around the plotting area. */
-export interface Margins {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
-
 /** Axis description for a cartesian frame. */
 export interface AxisOptions {
   domain: [number, number];

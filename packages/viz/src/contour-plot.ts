@@ -103,7 +103,7 @@ function isolines(ring: number[][], nx: number, ny: number): number[][][] {
 }
 
 /** Shared by contourPlot and animateTrajectory: trajectories' SVG, legend entries and pixel points. */
-export function drawTrajectories(
+function drawTrajectories(
   op: string,
   list: Trajectory[],
   px: (v: number) => number,

@@ -1,6 +1,7 @@
+import { curveLinear, curveStepAfter, curveStepBefore, line } from 'd3-shape';
 import { type ScaleType, makeFrame, paddedDomain } from './axes';
 import { assertRange } from './errors';
-import { fmt, formatValue } from './format';
+import { formatValue } from './format';
 import { type LegendEntry, type LegendLocation, drawLegend } from './legend';
 import { type MarkerShape, marker } from './markers';
 import { type PlotOptions, assemble, dashArray, extent, setup } from './plot-common';
@@ -99,22 +100,16 @@ function segments(
   return out;
 }
 
+/**
+ * The `d` attribute of a series through d3-shape's line generator: gaps at undefined points,
+ * step curves for `step`, coordinates rounded to 2 decimals so output is byte-stable.
+ */
 function pathD(segs: [number, number][][], step?: 'pre' | 'post'): string {
+  const gen = line<[number, number]>()
+    .curve(step === 'post' ? curveStepAfter : step === 'pre' ? curveStepBefore : curveLinear)
+    .digits(2);
   let d = '';
-  for (const seg of segs) {
-    for (let i = 0; i < seg.length; i++) {
-      const [x, y] = seg[i];
-      if (i === 0) {
-        d += `M${fmt(x)},${fmt(y)}`;
-      } else if (step === 'post') {
-        d += `H${fmt(x)}V${fmt(y)}`;
-      } else if (step === 'pre') {
-        d += `V${fmt(y)}H${fmt(x)}`;
-      } else {
-        d += `L${fmt(x)},${fmt(y)}`;
-      }
-    }
-  }
+  for (const seg of segs) d += gen(seg) ?? '';
   return d;
 }
 
@@ -169,7 +164,7 @@ export function seriesLegend(prepared: Prepared[], defaultWidth: number): Legend
     }));
 }
 
-export { prepare as prepareSeries, type Prepared as PreparedSeries };
+export { prepare as prepareSeries };
 
 /**
  * Plots one or more series of (x, y) points as lines, like `plt.plot`: loss and accuracy curves,

@@ -48,14 +48,6 @@ export function hash(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Options every SVG-producing function accepts for accessibility. */
-export interface DocumentText {
-  /** Short accessible name, also drawn as the figure title unless the plot says otherwise. */
-  title?: string;
-  /** Longer accessible description (`<desc>`); a summary of the data is generated when absent. */
-  description?: string;
-}
-
 /**
  * Wraps a drawn body into a standalone SVG document with `<title>`/`<desc>` and a white
  * background. The `ID` placeholder in `body` is replaced by a content hash so that several plots

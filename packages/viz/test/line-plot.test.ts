@@ -55,7 +55,12 @@ describe('linePlot', () => {
     const d = /class="series"[^>]*><path d="([^"]+)"/.exec(svg)?.[1] ?? '';
     expect(count(d, 'M')).toBe(2);
     const st = linePlot({ y: [1, 2, 3], step: 'post' });
-    expect(/class="series"[^>]*><path d="([^"]+)"/.exec(st)?.[1]).toMatch(/H[\d.]+V/);
+    const sp = pathPoints(/class="series"[^>]*><path d="([^"]+)"/.exec(st)?.[1] ?? '');
+    // steps-post: hold y until the next x, then jump
+    expect(sp).toHaveLength(5);
+    expect(sp[1][1]).toBe(sp[0][1]);
+    expect(sp[1][0]).toBe(sp[2][0]);
+    expect(sp[3][1]).toBe(sp[2][1]);
   });
 
   it('is deterministic', () => {
