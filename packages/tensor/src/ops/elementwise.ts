@@ -3,11 +3,9 @@ import {
   type TypedArray,
   allocate,
   floatResult,
-  isFloat,
   promoteTypes,
   promoteWithScalar,
 } from '../dtype';
-import { DTypeError } from '../errors';
 import { type BinaryCode, type UnaryCode, backend } from '../kernels';
 import { broadcastShapes, sameShape } from '../shape';
 import { Tensor, type TensorLike } from '../tensor';
@@ -208,12 +206,4 @@ export function clamp(x: TensorLike, lo?: number | null, hi?: number | null): Te
   if (lo != null) out = maximum(out, lo);
   if (hi != null) out = minimum(out, hi);
   return lo == null && hi == null ? new Tensor(out.data.slice(), out.shape) : out;
-}
-
-/** Throws a DTypeError unless `t` holds floats. */
-export function requireFloat(op: string, t: Tensor): void {
-  if (!isFloat(t.dtype))
-    throw new DTypeError(
-      `${op}: expected a float32 or float64 tensor, got ${t.dtype}; cast it with astype('float32')`,
-    );
 }

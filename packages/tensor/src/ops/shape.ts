@@ -183,8 +183,17 @@ export function unsqueeze(x: Tensor, axis: number): Tensor {
   return new Tensor(x.data, s);
 }
 
-/** NumPy's name for {@link unsqueeze}. */
-export const expandDims = unsqueeze;
+/**
+ * NumPy's name for {@link unsqueeze}: inserts an axis of size 1 at `axis`.
+ *
+ * @example
+ * ```ts
+ * expandDims(zeros([3]), 1).shape; // [3, 1]
+ * ```
+ */
+export function expandDims(x: Tensor, axis: number): Tensor {
+  return unsqueeze(x, axis);
+}
 
 /**
  * Collapses axes `startAxis..endAxis` (inclusive; default all) into one, as torch.flatten.
