@@ -12,7 +12,7 @@ export interface DataLoaderOptions {
   shuffle?: boolean;
   /** Skip the last batch when it has fewer than `batchSize` examples. Default false. */
   dropLast?: boolean;
-  /** Source of the shuffling order. Default: the default generator ({@link manualSeed}). */
+  /** Source of the shuffling order. Default: the default generator (`manualSeed` of @gd/tensor). */
   generator?: Generator;
   /** Seed for a generator owned by this loader (ignored when `generator` is given). */
   seed?: number | bigint;
@@ -42,13 +42,19 @@ export type Batch<T extends readonly (Tensor | number)[]> = { [K in keyof T]: Te
 export class DataLoader<T extends readonly (Tensor | number)[] = Tensor[]>
   implements Iterable<Batch<T>>
 {
+  /** The dataset being batched. */
   readonly dataset: Dataset<T>;
+  /** Examples per batch. */
   readonly batchSize: number;
+  /** Whether each epoch uses a fresh random order. */
   readonly shuffle: boolean;
+  /** Whether a final partial batch is skipped. */
   readonly dropLast: boolean;
+  /** The generator shuffling draws from (`undefined`: the default generator). */
   readonly generator: Generator | undefined;
   private numberDTypes: (DType | null)[] | null = null;
 
+  /** Validates the options; throws RangeError for a bad `batchSize`, TypeError for a bad dataset. */
   constructor(dataset: Dataset<T>, options: DataLoaderOptions = {}) {
     const batchSize = options.batchSize ?? 1;
     if (!Number.isInteger(batchSize) || batchSize < 1) {

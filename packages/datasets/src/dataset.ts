@@ -34,6 +34,7 @@ export class TensorDataset<T extends Tensor[] = Tensor[]> implements Dataset<T> 
   /** The wrapped tensors (not copied). */
   readonly tensors: T;
 
+  /** Wraps `tensors` (≥ 1, same first dimension); throws ShapeError otherwise. */
   constructor(...tensors: T) {
     if (tensors.length === 0) {
       throw new TypeError('TensorDataset: needs at least one tensor, e.g. new TensorDataset(x, y)');
@@ -54,6 +55,7 @@ export class TensorDataset<T extends Tensor[] = Tensor[]> implements Dataset<T> 
     this.tensors = tensors;
   }
 
+  /** Number of examples: the shared first dimension. */
   get length(): number {
     return this.tensors[0].shape[0];
   }

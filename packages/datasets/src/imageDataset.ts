@@ -20,6 +20,7 @@ export class ImageDataset extends TensorDataset<[Tensor, Tensor]> {
   /** Name of each class (index = label). */
   readonly classNames: string[];
 
+  /** Pairs `images` [N, …] with int32 `labels` [N]; throws ShapeError when they do not fit. */
   constructor(images: Tensor, labels: Tensor, classNames: string[]) {
     super(images, labels);
     if (labels.ndim !== 1 || labels.dtype !== 'int32') {

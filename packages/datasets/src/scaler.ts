@@ -27,7 +27,7 @@ function affine(x: Tensor, scale: Float64Array, offset: Float64Array): Tensor {
 
 /**
  * Per-feature standardisation z = (x − μ) / σ, with μ and σ (population, ddof 0) learned from
- * the training set by {@link fit} and applied unchanged to other data, as scikit-learn's
+ * the training set by {@link StandardScaler.fit} and applied unchanged to other data, as scikit-learn's
  * `StandardScaler`. Features with σ = 0 are left unscaled (σ taken as 1). Statistics are
  * computed in float64; float64 input stays float64, other input becomes float32.
  *
@@ -71,7 +71,7 @@ export class StandardScaler {
     return affine(x, scale, offset);
   }
 
-  /** x = z·σ + μ, undoing {@link transform}. */
+  /** x = z·σ + μ, undoing {@link StandardScaler.transform}. */
   inverseTransform(z: Tensor): Tensor {
     const { mean, std } = this.fitted('inverseTransform');
     rowsOf('StandardScaler.inverseTransform', z, mean.size);
@@ -99,7 +99,7 @@ export interface MinMaxOptions {
 
 /**
  * Per-feature min–max normalisation x′ = (x − min) / (max − min) · (hi − lo) + lo, with min and
- * max learned from the training set by {@link fit}, as scikit-learn's `MinMaxScaler` (test data
+ * max learned from the training set by {@link MinMaxScaler.fit}, as scikit-learn's `MinMaxScaler` (test data
  * may fall outside [lo, hi]). Constant features are shifted to lo, not divided by 0.
  *
  * @example
@@ -118,6 +118,7 @@ export class MinMaxScaler {
   private scale: Float64Array | null = null;
   private offset: Float64Array | null = null;
 
+  /** Checks `featureRange` (lo < hi, default [0, 1]); fit with {@link MinMaxScaler.fit}. */
   constructor(options: MinMaxOptions = {}) {
     const [lo, hi] = options.featureRange ?? [0, 1];
     if (!(lo < hi)) {
@@ -156,7 +157,7 @@ export class MinMaxScaler {
     return affine(x, scale, offset);
   }
 
-  /** x = (x′ − o) / s, undoing {@link transform}. */
+  /** x = (x′ − o) / s, undoing {@link MinMaxScaler.transform}. */
   inverseTransform(x: Tensor): Tensor {
     const { scale, offset } = this.fitted('inverseTransform');
     rowsOf('MinMaxScaler.inverseTransform', x, scale.length);

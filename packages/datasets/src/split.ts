@@ -11,7 +11,7 @@ export interface TrainTestSplitOptions {
   shuffle?: boolean;
   /** Class labels (length n): keep each class's proportion in both parts. Needs `shuffle`. */
   stratify?: Tensor | readonly number[];
-  /** Source of randomness. Default: the default generator ({@link manualSeed}). */
+  /** Source of randomness. Default: the default generator (`manualSeed` of @gd/tensor). */
   generator?: Generator;
   /** Seed for a fresh generator (scikit-learn's `random_state`); ignored when `generator` is given. */
   seed?: number | bigint;

@@ -12,7 +12,9 @@ import type { Dataset } from './dataset';
  * ```
  */
 export class Subset<T extends readonly (Tensor | number)[] = Tensor[]> implements Dataset<T> {
+  /** The dataset this is a view of. */
   readonly dataset: Dataset<T>;
+  /** Position i of the subset is example `indices[i]` of `dataset`. */
   readonly indices: Int32Array;
 
   constructor(dataset: Dataset<T>, indices: ArrayLike<number>) {
@@ -29,10 +31,12 @@ export class Subset<T extends readonly (Tensor | number)[] = Tensor[]> implement
     this.indices = Int32Array.from(indices);
   }
 
+  /** Number of selected examples. */
   get length(): number {
     return this.indices.length;
   }
 
+  /** Example `indices[i]` of the parent dataset. */
   get(i: number): T {
     if (!Number.isInteger(i) || i < 0 || i >= this.indices.length) {
       throw new RangeError(
@@ -45,7 +49,7 @@ export class Subset<T extends readonly (Tensor | number)[] = Tensor[]> implement
 
 /** Options of {@link randomSplit}. */
 export interface RandomSplitOptions {
-  /** Source of randomness. Default: the default generator ({@link manualSeed}). */
+  /** Source of randomness. Default: the default generator (`manualSeed` of @gd/tensor). */
   generator?: Generator;
   /** Seed for a fresh generator (ignored when `generator` is given). */
   seed?: number | bigint;

@@ -31,6 +31,7 @@ export interface LoadOptions {
   dtype?: 'float32' | 'float64';
 }
 
+/** `dtype` if it is float32 or float64, else a TypeError naming `op`. */
 export function checkFloatDType(op: string, dtype: DType): 'float32' | 'float64' {
   if (dtype !== 'float32' && dtype !== 'float64') {
     throw new TypeError(`${op}: dtype must be 'float32' or 'float64', got '${String(dtype)}'`);

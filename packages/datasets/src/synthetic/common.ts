@@ -2,7 +2,7 @@ import { Generator, Tensor, allocate, defaultGenerator, permutation } from '@gd/
 
 /** Options shared by the synthetic data generators. */
 export interface SyntheticOptions {
-  /** Source of randomness. Default: the default generator ({@link manualSeed}). */
+  /** Source of randomness. Default: the default generator (`manualSeed` of @gd/tensor). */
   generator?: Generator;
   /** Seed for a fresh generator (scikit-learn's `random_state`); ignored when `generator` is given. */
   seed?: number | bigint;
@@ -21,6 +21,7 @@ export function resolveGenerator(op: string, options: SyntheticOptions): Generat
   return options.seed === undefined ? defaultGenerator : new Generator(options.seed);
 }
 
+/** The float dtype asked for (default float32); a TypeError naming `op` otherwise. */
 export function checkDType(op: string, dtype: string | undefined): 'float32' | 'float64' {
   const d = dtype ?? 'float32';
   if (d !== 'float32' && d !== 'float64') {
@@ -29,6 +30,7 @@ export function checkDType(op: string, dtype: string | undefined): 'float32' | '
   return d;
 }
 
+/** `v` if it is an integer ≥ `min`, else a RangeError naming `op` and `name`. */
 export function checkCount(op: string, name: string, v: number, min = 1): number {
   if (!Number.isInteger(v) || v < min) {
     throw new RangeError(`${op}: ${name} must be an integer ≥ ${min}, got ${v}`);
@@ -36,6 +38,7 @@ export function checkCount(op: string, name: string, v: number, min = 1): number
   return v;
 }
 
+/** `v` if it is finite and ≥ 0, else a RangeError naming `op` and `name`. */
 export function checkNonNegative(op: string, name: string, v: number): number {
   if (!(v >= 0) || !Number.isFinite(v)) {
     throw new RangeError(`${op}: ${name} must be a finite number ≥ 0, got ${v}`);
