@@ -66,7 +66,16 @@ export function ticksFor(domain: [number, number], scale: ScaleType, count: numb
           }
         }
       }
-      if (out.filter((t) => !t.minor).length >= 2) return out;
+      const majors = out.filter((t) => !t.minor).length;
+      if (majors === 2 && every === 1) {
+        // under ~2 decades two labels are too few to read values off; label 2× and 5× as well
+        for (const t of out) {
+          const k = Math.floor(Math.log10(t.value) + 1e-9);
+          const m = Math.round(t.value / 10 ** k);
+          if (t.minor && (m === 2 || m === 5)) t.label = `${m}×${formatPow10(k)}`;
+        }
+      }
+      if (majors >= 2) return out;
     }
     const s = scaleLog().domain([lo, hi]);
     return s.ticks(count).map((v) => ({ value: v, label: formatValue(v, 3), minor: false }));

@@ -68,3 +68,11 @@ describe('makeFrame', () => {
     expect(f.right - f.left).toBeCloseTo(f.bottom - f.top);
   });
 });
+
+describe('ticksFor on short log ranges', () => {
+  it('labels 2× and 5× minor ticks when only two decades are marked', () => {
+    const t = ticksFor([0.05, 2.5], 'log', 5);
+    const labelled = t.filter((x) => x.label).map((x) => x.label);
+    expect(labelled).toEqual(['5×10⁻²', '10⁻¹', '2×10⁻¹', '5×10⁻¹', '10⁰', '2×10⁰']);
+  });
+});
