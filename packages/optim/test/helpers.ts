@@ -12,6 +12,8 @@ export interface GoldenCase {
   losses: number[];
   trajectory: number[][];
   ax?: number[];
+  /** For float32 cases: the same run in float64, to size float32's own rounding error. */
+  float64Trajectory?: number[][];
   funcEvals?: number;
   nIter?: number;
 }
@@ -21,6 +23,7 @@ export interface Golden {
   A: number[][];
   b: number[];
   cases: GoldenCase[];
+  float32Cases: GoldenCase[];
   clipGradNorm: {
     grads: Array<number[] | number[][]>;
     results: Array<{
@@ -78,23 +81,34 @@ export const PROBLEMS: Record<GoldenCase['problem'], Problem> = {
   negLstsq: negated(lstsq),
 };
 
-/** float64 parameters at `x0` with zeroed gradients. */
-export function makeParams(x0: number[][]): Parameter[] {
+/** Parameters at `x0` (float64 unless told) with zeroed gradients. */
+export function makeParams(x0: number[][], dtype: 'float32' | 'float64' = 'float64'): Parameter[] {
   return x0.map((v) => ({
-    value: tensor(v, { dtype: 'float64' }),
+    value: tensor(v, { dtype }),
     grad: tensor(
       v.map(() => 0),
-      { dtype: 'float64' },
+      { dtype },
     ),
   }));
 }
 
 /** Evaluates `problem` at the parameters, writing the gradients into their grad buffers. */
 export function evaluate(problem: Problem, params: Parameter[]): number {
-  return problem(
-    params.map((p) => p.value.data as Float64Array),
-    params.map((p) => p.grad!.data as Float64Array),
+  if (params[0].value.dtype === 'float64') {
+    return problem(
+      params.map((p) => p.value.data as Float64Array),
+      params.map((p) => p.grad!.data as Float64Array),
+    );
+  }
+  // float32: evaluate in double from the float32 values, store the gradient rounded, as the
+  // generator does with torch.tensor(g, dtype=float32).
+  const grads = params.map((p) => new Float64Array(p.value.size));
+  const f = problem(
+    params.map((p) => Float64Array.from(p.value.data)),
+    grads,
   );
+  for (const [i, p] of params.entries()) (p.grad!.data as Float32Array).set(grads[i]);
+  return f;
 }
 
 /** The flat values of every parameter. */
