@@ -3,16 +3,22 @@ import { DTypeError, ShapeError, Tensor } from '@gd/tensor';
 import { fmt } from './inputs';
 
 /**
- * Integer class labels: an int32 Tensor, a plain `number[]` (nested for extra axes), or a single
- * number for one unbatched example.
+ * Integer class labels: an int32 Tensor, a plain `number[]` (nested for extra axes), an Int32Array,
+ * or a single number for one unbatched example.
  */
-export type Labels = Tensor | number | readonly number[] | readonly (readonly number[])[];
+export type Labels =
+  | Tensor
+  | Int32Array
+  | number
+  | readonly number[]
+  | readonly (readonly number[])[];
 
 /** True when `target` should be read as class labels rather than a float target tensor. */
 export function isLabels(target: unknown): target is Labels {
   if (typeof target === 'number' || Array.isArray(target)) return true;
+  if (target instanceof Int32Array) return true;
   if (target instanceof Tensor) return target.dtype === 'int32';
-  return false;
+  return isVar(target) && target.dtype === 'int32';
 }
 
 function flattenNested(op: string, x: unknown, shape: number[], out: number[], depth: number) {
@@ -49,6 +55,9 @@ export function readLabels(
   if (typeof target === 'number') {
     shape = [];
     values = [target];
+  } else if (target instanceof Int32Array) {
+    shape = [target.length];
+    values = target;
   } else if (Array.isArray(target)) {
     shape = [];
     const flat: number[] = [];
@@ -70,7 +79,10 @@ export function readLabels(
   }
   const expectedSize = expectedShape.reduce((a, b) => a * b, 1);
   // A flat number[] may label a K-dimensional batch when its length matches.
-  const flatOk = Array.isArray(target) && shape.length === 1 && values.length === expectedSize;
+  const flatOk =
+    (Array.isArray(target) || target instanceof Int32Array) &&
+    shape.length === 1 &&
+    values.length === expectedSize;
   if (
     !flatOk &&
     (shape.length !== expectedShape.length || shape.some((d, i) => d !== expectedShape[i]))

@@ -1,3 +1,4 @@
+import { variable } from '@gd/autodiff';
 import { DTypeError, ShapeError, tensor } from '@gd/tensor';
 import { describe, expect, it } from 'vitest';
 import { isLabels, readLabels } from '../src/labels';
@@ -20,6 +21,9 @@ describe('readLabels', () => {
     expect([...readLabels('t', tensor([2], { dtype: 'int32' }), [1], 3, null)]).toEqual([2]);
     expect([...readLabels('t', 1, [], 3, null)]).toEqual([1]);
     expect([...readLabels('t', [-100], [1], 3, -100)]).toEqual([-100]);
+    expect([...readLabels('t', Int32Array.from([2, 0, 1, 1]), [2, 2], 3, null)]).toEqual([
+      2, 0, 1, 1,
+    ]);
   });
 
   it('names the bad label, its index and the valid range', () => {
@@ -37,5 +41,7 @@ describe('readLabels', () => {
     expect(isLabels([1, 2])).toBe(true);
     expect(isLabels(tensor([1], { dtype: 'int32' }))).toBe(true);
     expect(isLabels(tensor([1]))).toBe(false);
+    expect(isLabels(Int32Array.from([1]))).toBe(true);
+    expect(isLabels(variable(tensor([1], { dtype: 'int32' }), { requiresGrad: false }))).toBe(true);
   });
 });
