@@ -3,7 +3,7 @@ import { inflateSync } from 'fflate';
 import { DatasetError } from '../errors';
 
 /** How one column of a bundled table is stored: an integer type holding value·10^decimals, or float64. */
-export interface PackedColumn {
+interface PackedColumn {
   type: 'u8' | 'u16' | 'i16' | 'i32' | 'f64';
   decimals: number;
 }
