@@ -142,17 +142,17 @@ export function ones(shape: readonly number[], opts: CreationOptions = {}): Tens
   return full(shape, 1, opts);
 }
 
-/** Zeros with `x`'s shape and (unless given) dtype. */
+/** Zeros with `x`'s shape and (unless given) dtype. @example `zerosLike(tensor([[1, 2]])).toArray() // [[0, 0]]` */
 export function zerosLike(x: Tensor, opts: CreationOptions = {}): Tensor {
   return full(x.shape, 0, { dtype: opts.dtype ?? x.dtype });
 }
 
-/** Ones with `x`'s shape and (unless given) dtype. */
+/** Ones with `x`'s shape and (unless given) dtype. @example `onesLike(x, { dtype: 'float64' })` */
 export function onesLike(x: Tensor, opts: CreationOptions = {}): Tensor {
   return full(x.shape, 1, { dtype: opts.dtype ?? x.dtype });
 }
 
-/** `value` with `x`'s shape and (unless given) dtype. */
+/** `value` with `x`'s shape and (unless given) dtype. @example `fullLike(tensor([1, 2]), 7).toArray() // [7, 7]` */
 export function fullLike(x: Tensor, value: number, opts: CreationOptions = {}): Tensor {
   return full(x.shape, value, { dtype: opts.dtype ?? x.dtype });
 }

@@ -9,10 +9,10 @@ export type DType = 'float32' | 'float64' | 'int32' | 'bool';
 /** The typed array backing each dtype: Float32Array, Float64Array, Int32Array, Uint8Array (bool). */
 export type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
 
-/** Every dtype name, for validation. */
+/** Every dtype name, for validation. @example `DTYPES.includes('int32') // true` */
 export const DTYPES: readonly DType[] = ['float32', 'float64', 'int32', 'bool'];
 
-/** Allocates a zero-filled typed array for `dtype` with `n` elements. */
+/** Allocates a zero-filled typed array for `dtype` with `n` elements. @example `allocate('float64', 3) // Float64Array [0, 0, 0]` */
 export function allocate(dtype: DType, n: number): TypedArray {
   switch (dtype) {
     case 'float32':
@@ -43,7 +43,7 @@ export function checkDType(op: string, d: string): DType {
   return d as DType;
 }
 
-/** True for float32 and float64. */
+/** True for float32 and float64. @example `isFloat('int32') // false` */
 export function isFloat(d: DType): boolean {
   return d === 'float32' || d === 'float64';
 }
@@ -53,6 +53,11 @@ const RANK: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 3 
 /**
  * The dtype two tensors combine to, as in NumPy/PyTorch: float64 wins, int + float gives float,
  * bool + int gives int.
+ *
+ * @example
+ * ```ts
+ * promoteTypes('int32', 'float32'); // 'float32'
+ * ```
  */
 export function promoteTypes(a: DType, b: DType): DType {
   return RANK[a] >= RANK[b] ? a : b;

@@ -12,8 +12,13 @@ export class ShapeError extends Error {
 }
 
 /**
- * Thrown when a tensor's dtype does not fit an operation, e.g. `argmax` on a bool tensor used as
- * a float, or an integer-only operation given floats.
+ * Thrown when a tensor's dtype does not fit an operation, e.g. float indices given to `gather`,
+ * or an unknown dtype name. A subclass of TypeError.
+ *
+ * @example
+ * ```ts
+ * try { take(x, tensor([0.5])); } catch (e) { if (e instanceof DTypeError) console.log(e.message); }
+ * ```
  */
 export class DTypeError extends TypeError {
   override name = 'DTypeError';

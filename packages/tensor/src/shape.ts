@@ -30,10 +30,30 @@ export function checkShape(op: string, shape: readonly number[]): number[] {
 }
 
 /**
- * The shape two shapes broadcast to under NumPy's rules: align on the right; each pair of sizes
- * must be equal or one of them 1.
+ * The shape that shapes broadcast to under NumPy's rules (np.broadcast_shapes): align on the
+ * right; each set of sizes must be equal or 1. Called with an op name first (`'add'`), errors
+ * name that op; otherwise they name `broadcastShapes`.
+ *
+ * @example
+ * ```ts
+ * broadcastShapes([3, 1], [4]);          // [3, 4]
+ * broadcastShapes([2, 1, 1], [3, 1], [5]); // [2, 3, 5]
+ * broadcastShapes('add', [3, 1], [4]);   // [3, 4]; a mismatch throws "add: shapes …"
+ * ```
  */
-export function broadcastShapes(op: string, a: readonly number[], b: readonly number[]): number[] {
+export function broadcastShapes(op: string, a: readonly number[], b: readonly number[]): number[];
+export function broadcastShapes(...shapes: (readonly number[])[]): number[];
+export function broadcastShapes(...args: (string | readonly number[])[]): number[] {
+  const named = typeof args[0] === 'string';
+  const op = named ? (args[0] as string) : 'broadcastShapes';
+  const shapes = (named ? args.slice(1) : args) as (readonly number[])[];
+  for (const s of shapes) {
+    if (!Array.isArray(s)) throw new TypeError(`${op}: shapes must be arrays of integers`);
+  }
+  return shapes.reduce<number[]>((acc, s) => broadcastPair(op, acc, s), []);
+}
+
+function broadcastPair(op: string, a: readonly number[], b: readonly number[]): number[] {
   const n = Math.max(a.length, b.length);
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {

@@ -37,6 +37,16 @@ describe('shape helpers', () => {
       ),
     );
   });
+  it('broadcastShapes is variadic like np.broadcast_shapes', () => {
+    expect(broadcastShapes([3, 1], [4])).toEqual([3, 4]);
+    expect(broadcastShapes([2, 1, 1], [3, 1], [5])).toEqual([2, 3, 5]);
+    expect(broadcastShapes()).toEqual([]);
+    expect(() => broadcastShapes([2], [3])).toThrow(
+      /broadcastShapes: shapes \[2\] and \[3\] cannot be broadcast/,
+    );
+    expect(() => broadcastShapes('add', [2], [3])).toThrow(/^add: shapes/);
+    expect(() => broadcastShapes([2], 3 as never)).toThrow(TypeError);
+  });
   it('broadcastStrides zeroes broadcast axes', () => {
     expect(broadcastStrides([3, 1], [2, 3, 4])).toEqual([0, 1, 0]);
   });

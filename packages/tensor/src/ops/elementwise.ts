@@ -134,15 +134,15 @@ export const maximum = (a: TensorLike, b: TensorLike): Tensor => binaryOp('maxim
 export const minimum = (a: TensorLike, b: TensorLike): Tensor => binaryOp('minimum', a, b);
 /** a == b element-wise, as a bool tensor. @example `equal(tensor([1, 2]), 2) // [false, true]` */
 export const equal = (a: TensorLike, b: TensorLike): Tensor => binaryOp('equal', a, b);
-/** a ≠ b element-wise, as a bool tensor. */
+/** a ≠ b element-wise, as a bool tensor. @example `notEqual(tensor([1, 2]), 2) // [true, false]` */
 export const notEqual = (a: TensorLike, b: TensorLike): Tensor => binaryOp('notEqual', a, b);
-/** a < b element-wise, as a bool tensor. */
+/** a < b element-wise, as a bool tensor. @example `less(tensor([1, 3]), 2) // [true, false]` */
 export const less = (a: TensorLike, b: TensorLike): Tensor => binaryOp('less', a, b);
-/** a ≤ b element-wise, as a bool tensor. */
+/** a ≤ b element-wise, as a bool tensor. @example `lessEqual(tensor([2, 3]), 2) // [true, false]` */
 export const lessEqual = (a: TensorLike, b: TensorLike): Tensor => binaryOp('lessEqual', a, b);
-/** a > b element-wise, as a bool tensor. */
+/** a > b element-wise, as a bool tensor. @example `greater(tensor([1, 3]), 2) // [false, true]` */
 export const greater = (a: TensorLike, b: TensorLike): Tensor => binaryOp('greater', a, b);
-/** a ≥ b element-wise, as a bool tensor. */
+/** a ≥ b element-wise, as a bool tensor. @example `greaterEqual(tensor([1, 2]), 2) // [false, true]` */
 export const greaterEqual = (a: TensorLike, b: TensorLike): Tensor =>
   binaryOp('greaterEqual', a, b);
 
@@ -150,44 +150,49 @@ export const greaterEqual = (a: TensorLike, b: TensorLike): Tensor =>
 export const neg = (x: TensorLike): Tensor => unaryOp('neg', x, sameOrInt(x));
 /** |x| element-wise. @example `abs(tensor([-1, 2])) // [1, 2]` */
 export const abs = (x: TensorLike): Tensor => unaryOp('abs', x, sameOrInt(x));
-/** sign(x) ∈ {−1, 0, 1} element-wise. */
+/** sign(x) ∈ {−1, 0, 1} element-wise (NaN stays NaN). @example `sign(tensor([-2, 0, 3])) // [-1, 0, 1]` */
 export const sign = (x: TensorLike): Tensor => unaryOp('sign', x, sameOrInt(x));
-/** x² element-wise. */
+/** x² element-wise; keeps int dtypes. @example `square(tensor([-3, 2])) // [9, 4]` */
 export const square = (x: TensorLike): Tensor => unaryOp('square', x, sameOrInt(x));
-/** max(x, 0) element-wise; relu'(0) is taken as 0 by autodiff, as in PyTorch. */
+/** max(x, 0) element-wise; relu'(0) is taken as 0 by autodiff, as in PyTorch. @example `relu(tensor([-1, 2])) // [0, 2]` */
 export const relu = (x: TensorLike): Tensor => unaryOp('relu', x, sameOrInt(x));
 /** eˣ element-wise; ints give float32. @example `exp(tensor([0, 1])) // [1, 2.718…]` */
 export const exp = (x: TensorLike): Tensor => unaryOp('exp', x, floatOf(x));
-/** ln x element-wise (NaN for x < 0, −Infinity at 0). */
+/** ln x element-wise (NaN for x < 0, −Infinity at 0); ints give float32. @example `log(tensor([1, Math.E])) // [0, 1]` */
 export const log = (x: TensorLike): Tensor => unaryOp('log', x, floatOf(x));
-/** ln(1 + x) element-wise, accurate for small x. */
+/** ln(1 + x) element-wise, accurate for small x. @example `log1p(tensor([1e-10], { dtype: 'float64' })) // [1e-10]` */
 export const log1p = (x: TensorLike): Tensor => unaryOp('log1p', x, floatOf(x));
-/** eˣ − 1 element-wise, accurate for small x. */
+/** eˣ − 1 element-wise, accurate for small x. @example `expm1(tensor([1e-10], { dtype: 'float64' })) // [1e-10]` */
 export const expm1 = (x: TensorLike): Tensor => unaryOp('expm1', x, floatOf(x));
-/** √x element-wise (NaN for x < 0). */
+/** √x element-wise (NaN for x < 0); ints give float32. @example `sqrt(tensor([4, 9])) // [2, 3]` */
 export const sqrt = (x: TensorLike): Tensor => unaryOp('sqrt', x, floatOf(x));
-/** 1/√x element-wise. */
+/** 1/√x element-wise. @example `rsqrt(tensor([4])) // [0.5]` */
 export const rsqrt = (x: TensorLike): Tensor => unaryOp('rsqrt', x, floatOf(x));
-/** 1/x element-wise. */
+/** 1/x element-wise; ints give float32. @example `reciprocal(tensor([2, 4])) // [0.5, 0.25]` */
 export const reciprocal = (x: TensorLike): Tensor => unaryOp('reciprocal', x, floatOf(x));
-/** sin x element-wise. */
+/** sin x element-wise (radians). @example `sin(tensor([0])) // [0]` */
 export const sin = (x: TensorLike): Tensor => unaryOp('sin', x, floatOf(x));
-/** cos x element-wise. */
+/** cos x element-wise (radians). @example `cos(tensor([0])) // [1]` */
 export const cos = (x: TensorLike): Tensor => unaryOp('cos', x, floatOf(x));
-/** tan x element-wise. */
+/** tan x element-wise (radians). @example `tan(tensor([0])) // [0]` */
 export const tan = (x: TensorLike): Tensor => unaryOp('tan', x, floatOf(x));
-/** tanh x element-wise. */
+/** tanh x = (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ) element-wise. @example `tanh(tensor([0, 100])) // [0, 1]` */
 export const tanh = (x: TensorLike): Tensor => unaryOp('tanh', x, floatOf(x));
 /**
  * The logistic function σ(x) = 1 / (1 + e⁻ˣ) element-wise, evaluated as eˣ/(1 + eˣ) for x < 0
  * so that it never overflows.
+ *
+ * @example
+ * ```ts
+ * sigmoid(tensor([0, -1000])).toArray(); // [0.5, 0]
+ * ```
  */
 export const sigmoid = (x: TensorLike): Tensor => unaryOp('sigmoid', x, floatOf(x));
-/** ⌊x⌋ element-wise. */
+/** ⌊x⌋ element-wise. @example `floor(tensor([1.7, -1.2])) // [1, -2]` */
 export const floor = (x: TensorLike): Tensor => unaryOp('floor', x, sameOrInt(x));
-/** ⌈x⌉ element-wise. */
+/** ⌈x⌉ element-wise. @example `ceil(tensor([1.2, -1.7])) // [2, -1]` */
 export const ceil = (x: TensorLike): Tensor => unaryOp('ceil', x, sameOrInt(x));
-/** x rounded to the nearest integer, halves to even (as NumPy and PyTorch). */
+/** x rounded to the nearest integer, halves to even (as NumPy and PyTorch). @example `round(tensor([0.5, 1.5, 2.6])) // [0, 2, 3]` */
 export const round = (x: TensorLike): Tensor => unaryOp('round', x, sameOrInt(x));
 
 /**

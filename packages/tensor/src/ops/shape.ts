@@ -72,12 +72,12 @@ export function transpose(x: Tensor, axes?: readonly number[]): Tensor {
   return new Tensor(gatherStrided(x, outShape, strides), outShape);
 }
 
-/** PyTorch's `permute`: orders the axes as `axes`. */
+/** PyTorch's `permute`: orders the axes as `axes` (a copy). @example `permute(zeros([2, 3, 4]), [2, 0, 1]).shape // [4, 2, 3]` */
 export function permute(x: Tensor, axes: readonly number[]): Tensor {
   return transpose(x, axes);
 }
 
-/** Swaps two axes (PyTorch's `transpose(dim0, dim1)`). */
+/** Swaps two axes (PyTorch's `transpose(dim0, dim1)`). @example `swapAxes(zeros([2, 3, 4]), 0, -1).shape // [4, 3, 2]` */
 export function swapAxes(x: Tensor, a: number, b: number): Tensor {
   const perm = Array.from({ length: x.ndim }, (_, i) => i);
   const i = normalizeAxis('swapAxes', a, x.ndim);

@@ -58,7 +58,7 @@ function below(high: number, low: number): number {
   return Math.max(f[0], low);
 }
 
-/** PyTorch's default seed, so an unseeded gd program is reproducible like an unseeded torch one. */
+/** PyTorch's default seed, so an unseeded gd program is reproducible like an unseeded torch one. @example `new Generator().initialSeed() === BigInt(DEFAULT_SEED)` */
 export const DEFAULT_SEED = 67280421310721;
 
 /**
@@ -359,7 +359,7 @@ export class Generator {
   }
 }
 
-/** The generator random functions use when none is passed. */
+/** The generator random functions use when none is passed; {@link manualSeed} seeds it. @example `defaultGenerator.getState()` */
 export const defaultGenerator = new Generator();
 
 /**
