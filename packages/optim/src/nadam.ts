@@ -1,6 +1,6 @@
 import { ElementwiseOptimizer, resolveOptions } from './optimizer';
 import { type FloatArray, type ParamGroup, type ParamsInput, bufferLike } from './parameter';
-import { checkPair, inInterval, nonNegative, owner } from './validate';
+import { checkBoolean, checkPair, inInterval, nonNegative, owner } from './validate';
 
 /** Options of {@link NAdam} (torch.optim.NAdam's, camelCase). */
 export interface NAdamOptions {
@@ -12,6 +12,11 @@ export interface NAdamOptions {
   eps: number;
   /** L2 penalty λ added to the gradient. Default 0. */
   weightDecay: number;
+  /**
+   * Maximize the objective instead of minimizing (PyTorch ≥ 2.0 has it; 1.13 does not).
+   * Default false.
+   */
+  maximize: boolean;
   /** ψ in the momentum schedule $μ_t = β₁(1 − ½·0.96^{tψ})$. Default 4e-3. */
   momentumDecay: number;
 }
@@ -34,6 +39,7 @@ const DEFAULTS: NAdamOptions = {
   eps: 1e-8,
   weightDecay: 0,
   momentumDecay: 4e-3,
+  maximize: false,
 };
 
 /**
@@ -43,7 +49,8 @@ const DEFAULTS: NAdamOptions = {
  * $θ ← θ − α\left[\frac{1−μ_t}{1−Π_{i≤t}μ_i} g + \frac{μ_{t+1}}{1−Π_{i≤t+1}μ_i} m\right] /
  * (\sqrt{v/(1−β₂^t)} + ε)$.
  *
- * Defaults: lr 2e-3, betas [0.9, 0.999], eps 1e-8, weightDecay 0, momentumDecay 4e-3.
+ * Defaults: lr 2e-3, betas [0.9, 0.999], eps 1e-8, weightDecay 0, momentumDecay 4e-3,
+ * maximize false.
  *
  * @example
  * ```ts
@@ -64,6 +71,7 @@ export class NAdam extends ElementwiseOptimizer<NAdamOptions, NAdamState> {
     inInterval(n, 'betas[1]', b2, 0, 1);
     nonNegative(n, 'weightDecay', o.weightDecay);
     nonNegative(n, 'momentumDecay', o.momentumDecay);
+    checkBoolean(n, 'maximize', o.maximize);
   }
 
   protected initState(p: FloatArray): NAdamState {
@@ -83,10 +91,11 @@ export class NAdam extends ElementwiseOptimizer<NAdamOptions, NAdamState> {
     const cm = (-lr * muNext) / (1 - muProductNext);
     const c1 = 1 - beta1;
     const c2 = 1 - beta2;
+    const sign = o.maximize ? -1 : 1;
     const m = s.expAvg;
     const v = s.expAvgSq;
     for (let i = 0, n = p.length; i < n; i++) {
-      let gi = g[i];
+      let gi = sign * g[i];
       if (wd !== 0) gi = gi + wd * p[i];
       m[i] = m[i] * beta1 + c1 * gi;
       v[i] = v[i] * beta2 + c2 * gi * gi;

@@ -1,6 +1,6 @@
 import { ElementwiseOptimizer, resolveOptions } from './optimizer';
 import { type FloatArray, type ParamGroup, type ParamsInput, bufferLike } from './parameter';
-import { checkPair, inInterval, nonNegative, owner } from './validate';
+import { checkBoolean, checkPair, inInterval, nonNegative, owner } from './validate';
 
 /** Options of {@link RAdam} (torch.optim.RAdam's, camelCase). */
 export interface RAdamOptions {
@@ -12,6 +12,11 @@ export interface RAdamOptions {
   eps: number;
   /** L2 penalty λ added to the gradient. Default 0. */
   weightDecay: number;
+  /**
+   * Maximize the objective instead of minimizing (PyTorch ≥ 2.0 has it; 1.13 does not).
+   * Default false.
+   */
+  maximize: boolean;
 }
 
 /** State of one parameter under {@link RAdam}. */
@@ -24,7 +29,13 @@ export type RAdamState = {
   expAvgSq: FloatArray;
 };
 
-const DEFAULTS: RAdamOptions = { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0 };
+const DEFAULTS: RAdamOptions = {
+  lr: 1e-3,
+  betas: [0.9, 0.999],
+  eps: 1e-8,
+  weightDecay: 0,
+  maximize: false,
+};
 
 /**
  * RAdam (Liu et al., rectified Adam), exactly torch.optim.RAdam: while the variance estimate is
@@ -34,7 +45,7 @@ const DEFAULTS: RAdamOptions = { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weigh
  * if $ρ_t > 5$: $r = \sqrt{\frac{(ρ_t−4)(ρ_t−2)ρ_∞}{(ρ_∞−4)(ρ_∞−2)ρ_t}}$,
  * $θ ← θ − α\hat m\,r\sqrt{1−β₂^t}/(\sqrt v + ε)$; else $θ ← θ − α\hat m$.
  *
- * Defaults: lr 1e-3, betas [0.9, 0.999], eps 1e-8, weightDecay 0.
+ * Defaults: lr 1e-3, betas [0.9, 0.999], eps 1e-8, weightDecay 0, maximize false.
  *
  * @example
  * ```ts
@@ -54,6 +65,7 @@ export class RAdam extends ElementwiseOptimizer<RAdamOptions, RAdamState> {
     inInterval(n, 'betas[0]', b1, 0, 1);
     inInterval(n, 'betas[1]', b2, 0, 1);
     nonNegative(n, 'weightDecay', o.weightDecay);
+    checkBoolean(n, 'maximize', o.maximize);
   }
 
   protected initState(p: FloatArray): RAdamState {
@@ -75,10 +87,11 @@ export class RAdam extends ElementwiseOptimizer<RAdamOptions, RAdamState> {
     const bc2Sqrt = Math.sqrt(bc2);
     const c1 = 1 - beta1;
     const c2 = 1 - beta2;
+    const sign = o.maximize ? -1 : 1;
     const m = s.expAvg;
     const v = s.expAvgSq;
     for (let i = 0, n = p.length; i < n; i++) {
-      let gi = g[i];
+      let gi = sign * g[i];
       if (wd !== 0) gi = gi + wd * p[i];
       m[i] = m[i] * beta1 + c1 * gi;
       v[i] = v[i] * beta2 + c2 * gi * gi;

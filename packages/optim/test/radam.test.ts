@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RAdam, type RAdamOptions } from '../src';
 import { TOL, casesOf, label, makeParams, runGolden } from './helpers';
 
+const negate = { rosenbrock: 'negRosenbrock', lstsq: 'negLstsq' } as const;
+
 describe('RAdam', () => {
   it.each(casesOf('RAdam').map((c) => [label(c), c] as const))(
     'follows torch.optim.RAdam: %s',
@@ -20,4 +22,17 @@ describe('RAdam', () => {
     for (let i = 0; i < 10; i++) opt.step();
     expect(Array.from(p.value.data)).toEqual([1, 2]);
   });
+
+  it.each(casesOf('RAdam').map((c) => [label(c), c] as const))(
+    'with maximize on −f follows torch.optim.RAdam on f: %s',
+    (_, c) => {
+      const problem = negate[c.problem as keyof typeof negate];
+      const neg = { ...c, problem, losses: c.losses.map((l) => -l) };
+      const dev = runGolden(
+        neg,
+        (p, o) => new RAdam(p, { ...(o as Partial<RAdamOptions>), maximize: true }),
+      );
+      expect(dev).toBeLessThanOrEqual(TOL);
+    },
+  );
 });
