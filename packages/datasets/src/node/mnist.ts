@@ -20,6 +20,11 @@ export interface MnistOptions {
   progress?: boolean;
   /** Override the download mirrors (URL prefixes ending in '/'), e.g. a local copy. */
   mirrors?: readonly string[];
+  /**
+   * Read-only folders searched after `root` (files there are used in place). Default: none, and
+   * for Fashion-MNIST `['/usr/share/datasets/fashion-mnist']` (Debian's dataset-fashion-mnist).
+   */
+  searchDirs?: readonly string[];
 }
 
 /** Where an MNIST-format dataset comes from and what its files are called. */
@@ -48,7 +53,7 @@ async function loadMnistFormat(
     throw new RangeError(`${spec.op}: split must be 'train' or 'test', got '${String(split)}'`);
   }
   const root = options.root ?? defaultRoot(spec.name);
-  const dirs = [root, join(root, tvName, 'raw'), ...spec.extraDirs];
+  const dirs = [root, join(root, tvName, 'raw'), ...(options.searchDirs ?? spec.extraDirs)];
   const paths: string[] = [];
   for (const resource of spec.files[split]) {
     const plain = resource.filename.replace(/\.gz$/, '');

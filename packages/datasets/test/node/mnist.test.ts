@@ -162,3 +162,26 @@ describe('fashionMnist on the real files of Debian’s dataset-fashion-mnist', (
     expect(lastSum).toBe(g.lastImageByteSum);
   });
 });
+
+describe('fashionMnist when the files are nowhere', () => {
+  it('says to pass download: true or install dataset-fashion-mnist', async () => {
+    const root = join(tmp.dir, 'fm-empty');
+    const err = await fashionMnist({ root, searchDirs: [] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DatasetError);
+    expect((err as Error).message).toMatch(
+      /fashionMnist: train-images-idx3-ubyte\.gz not found in .*fm-empty.*; pass download: true or install dataset-fashion-mnist/,
+    );
+  });
+
+  it('searchDirs lets a read-only copy be used in place', async () => {
+    const shared = join(tmp.dir, 'fm-shared');
+    await writeSplit(shared, 't10k', 4, true);
+    const ds = await fashionMnist({
+      root: join(tmp.dir, 'fm-root'),
+      split: 'test',
+      searchDirs: [shared],
+    });
+    expect(ds.length).toBe(4);
+    expect(ds.classNames[0]).toBe('T-shirt/top');
+  });
+});
