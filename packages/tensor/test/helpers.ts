@@ -80,3 +80,23 @@ export function ravel(idx: readonly number[], shape: readonly number[]): number 
 export function prodOf(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
+
+/**
+ * The elements of `x` folded into each output slot of a reduction over `axes`, in output order
+ * (an independent reference for reductions: a plain loop over every input index).
+ */
+export function groups(x: Tensor, axes: readonly number[]): number[][] {
+  const kept = x.shape.map((_, i) => i).filter((i) => !axes.includes(i));
+  const keptShape = kept.map((i) => x.shape[i]);
+  const out: number[][] = Array.from({ length: prodOf(keptShape) }, () => []);
+  for (let p = 0; p < x.size; p++) {
+    const idx = unravel(p, x.shape);
+    out[
+      ravel(
+        kept.map((i) => idx[i]),
+        keptShape,
+      )
+    ].push(x.data[p]);
+  }
+  return out;
+}

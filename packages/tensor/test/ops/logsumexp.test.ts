@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { logsumexp, tensor, zeros } from '@gd/tensor';
-import { decode, expectValues, fixtures } from '../helpers';
+import { decode, expectValues, fixtures, groups, prodOf } from '../helpers';
 
 describe('logsumexp', () => {
   it('matches PyTorch (float64) incl. the -inf / +inf / NaN rules', () => {
@@ -36,6 +36,34 @@ describe('logsumexp', () => {
           const naive = Math.log(v.reduce((s, a) => s + Math.exp(a), 0));
           const got = logsumexp(tensor(v, { dtype: 'float64' })).item();
           expect(Math.abs(got - naive)).toBeLessThan(1e-12 * Math.max(1, Math.abs(naive)));
+        },
+      ),
+    );
+  });
+  it('reduces over random axes like a naive loop (property)', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 })
+          .chain((shape) => fc.tuple(fc.constant(shape), fc.subarray([...shape.keys()]))),
+        fc.boolean(),
+        ([shape, axes], keepDims) => {
+          const x = tensor(
+            Float64Array.from({ length: prodOf(shape) }, (_, i) => Math.cos(i * 0.9) * 20),
+            { shape },
+          );
+          const got = logsumexp(x, { axis: axes, keepDims });
+          expect(got.shape).toEqual(
+            keepDims
+              ? shape.map((d, i) => (axes.includes(i) ? 1 : d))
+              : shape.filter((_, i) => !axes.includes(i)),
+          );
+          for (const [o, g] of groups(x, axes).entries()) {
+            const want = Math.log(g.reduce((a, b) => a + Math.exp(b), 0));
+            expect(Math.abs(got.data[o] - want)).toBeLessThanOrEqual(
+              1e-12 * Math.max(1, Math.abs(want)),
+            );
+          }
         },
       ),
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { std, tensor, variance } from '@gd/tensor';
-import { decode, expectValues, fixtures } from '../helpers';
+import { decode, expectValues, fixtures, groups, prodOf } from '../helpers';
 
 describe('variance / std', () => {
   it('match torch.var / torch.std for axes and corrections (float64)', () => {
@@ -10,6 +11,33 @@ describe('variance / std', () => {
       expectValues(variance(x, opts), decode(c.var));
       expectValues(std(x, opts), decode(c.std));
     }
+  });
+  it('agrees with a naive two-pass formula over random shapes, axes and corrections (property)', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 })
+          .chain((shape) =>
+            fc.tuple(fc.constant(shape), fc.subarray([...shape.keys()], { minLength: 1 })),
+          ),
+        fc.integer({ min: 0, max: 2 }),
+        ([shape, axes], c) => {
+          const x = tensor(
+            Float64Array.from({ length: prodOf(shape) }, (_, i) => Math.sin(i * 1.7) * 10),
+            { shape },
+          );
+          const got = variance(x, { axis: axes, correction: c });
+          for (const [o, g] of groups(x, axes).entries()) {
+            const mu = g.reduce((a, b) => a + b, 0) / g.length;
+            const want = g.reduce((a, b) => a + (b - mu) ** 2, 0) / Math.max(0, g.length - c);
+            if (Number.isNaN(want)) expect(got.data[o]).toBeNaN();
+            else if (!Number.isFinite(want)) expect(got.data[o]).toBe(want);
+            else
+              expect(Math.abs(got.data[o] - want)).toBeLessThanOrEqual(1e-12 * Math.max(1, want));
+          }
+        },
+      ),
+    );
   });
   it('default correction is 1 (unbiased), 0 gives the population variance', () => {
     const x = tensor([1, 2, 3, 4], { dtype: 'float64' });
