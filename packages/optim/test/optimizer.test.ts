@@ -174,6 +174,12 @@ describe('Optimizer: input checks', () => {
     expect(() => new Adam([a], { momentum: 0.9 } as never)).toThrow(/unknown option 'momentum'/);
   });
 
+  it('rejects a bare parameter where a list is expected, but accepts one as a group’s params', () => {
+    const [a] = makeParams([[1]]);
+    expect(() => new Adam(a as never)).toThrow(/params must be a list of parameters/);
+    expect(new Adam([{ params: a as never }]).paramGroups[0].params).toEqual([a]);
+  });
+
   it('rejects a gradient whose size does not match its parameter', () => {
     const p = { value: tensor([1, 2], { dtype: 'float64' }), grad: tensor([1, 2, 3]) };
     expect(() => new SGD([p], { lr: 0.1 }).step()).toThrow(
