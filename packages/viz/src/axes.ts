@@ -145,14 +145,14 @@ export function makeFrame(
   xAxis: AxisOptions,
   yAxis: AxisOptions,
   theme: Theme,
-  opts: { title?: string; grid?: boolean; extraRight?: number; square?: boolean } = {},
+  opts: { title?: string; grid?: boolean; extraRight?: number; aspect?: number } = {},
 ): Frame {
   const xs = xAxis.scale ?? 'linear';
   const ys = yAxis.scale ?? 'linear';
-  const top = opts.title ? theme.titleSize + 22 : 14;
+  let top = opts.title ? theme.titleSize + 22 : 14;
   const bottom = theme.tickSize + 12 + (xAxis.label ? theme.labelSize + 12 : 0) + 6;
   const estPlotH = height - top - bottom;
-  const yTicks = axisTicks(yAxis, ys, Math.max(3, Math.round(estPlotH / 55)));
+  let yTicks = axisTicks(yAxis, ys, Math.max(3, Math.round(estPlotH / 55)));
   const maxLabel = Math.max(0, ...yTicks.map((t) => textWidth(t.label, theme.tickSize)));
   let left = maxLabel + 12 + (yAxis.label ? theme.labelSize + 12 : 0) + 6;
   let right = 18 + (opts.extraRight ?? 0);
@@ -168,12 +168,21 @@ export function makeFrame(
       `plot: width ${width} × height ${height} leaves no room for the axes; use at least 200 × 150`,
     );
   }
-  if (opts.square) {
-    const s = Math.min(plotW, plotH);
-    left += (plotW - s) / 2;
-    right += (plotW - s) / 2;
-    plotW = s;
-    plotH = s;
+  if (opts.aspect !== undefined) {
+    // a fixed plotH / plotW (matplotlib's set_aspect): shrink the longer side and centre the box
+    if (!(opts.aspect > 0) || !Number.isFinite(opts.aspect)) {
+      throw new RangeError(`plot: aspect must be a positive finite number, got ${opts.aspect}`);
+    }
+    if (plotH / plotW > opts.aspect) {
+      const h = plotW * opts.aspect;
+      top += (plotH - h) / 2;
+      plotH = h;
+      yTicks = axisTicks(yAxis, ys, Math.max(3, Math.round(plotH / 55)));
+    } else {
+      const w = plotH / opts.aspect;
+      left += (plotW - w) / 2;
+      plotW = w;
+    }
   }
   const x0 = left;
   const x1 = left + plotW;

@@ -236,33 +236,22 @@ export function contourPlot(
       title: options.title,
       grid: false,
       extraRight: showBar ? COLORBAR_SPACE : 0,
-      square: options.equalAspect,
+      aspect: options.equalAspect
+        ? (grid.y[ny - 1] - grid.y[0]) / (grid.x[nx - 1] - grid.x[0])
+        : undefined,
     },
   );
-  if (options.equalAspect) {
-    // equal data units per pixel: shrink the longer pixel side
-    const sx = (frame.right - frame.left) / (grid.x[nx - 1] - grid.x[0]);
-    const sy = (frame.bottom - frame.top) / (grid.y[ny - 1] - grid.y[0]);
-    const s = Math.min(sx, sy);
-    const w = s * (grid.x[nx - 1] - grid.x[0]);
-    const h = s * (grid.y[ny - 1] - grid.y[0]);
-    return contourPlot(grid, {
-      ...options,
-      equalAspect: false,
-      width: width - (frame.right - frame.left - w),
-      height: height - (frame.bottom - frame.top - h),
-    });
-  }
+  const hole = Math.max(zhi, ...levels) + Math.abs(zhi - zlo) + 1;
   const values = new Float64Array(nx * ny);
   let k = 0;
   for (let j = 0; j < ny; j++)
     for (let i = 0; i < nx; i++) {
       const v = grid.z[j][i];
-      // d3-contour needs finite input; treat holes as above every level so they stay unfilled
-      values[k++] = Number.isFinite(v) ? v : Number.POSITIVE_INFINITY;
+      // d3-contour needs finite input; holes count as above every level so they stay unfilled
+      values[k++] = Number.isFinite(v) ? v : hole;
     }
   const gen = contours().size([nx, ny]).thresholds(levels);
-  const polys = gen(Array.from(values, (v) => (v === Number.POSITIVE_INFINITY ? zhi * 10 + 1 : v)));
+  const polys = gen(Array.from(values));
   const toPx = (c: number[]): [number, number] => [
     frame.x(atIndex(grid.x, c[0] - 0.5)),
     frame.y(atIndex(grid.y, c[1] - 0.5)),

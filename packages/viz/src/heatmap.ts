@@ -44,30 +44,28 @@ export function heatmap(data: Grid2D | number[][], options: HeatmapOptions = {})
     if (data.length === 0 || !Array.isArray(data[0]) || data[0].length === 0) {
       throw new RangeError(`${op}: matrix is empty; pass rows of numbers`);
     }
-    matrix = true;
-    const rows = data.length;
     const cols = data[0].length;
+    data.forEach((row, r) => {
+      if (!Array.isArray(row) || row.length !== cols) {
+        throw new RangeError(
+          `${op}: matrix row ${r} has ${row?.length} values but row 0 has ${cols}; rows must have equal length`,
+        );
+      }
+    });
+    matrix = true;
     grid = {
       x: Array.from({ length: cols }, (_, i) => i),
-      y: Array.from({ length: rows }, (_, j) => j),
+      y: Array.from({ length: data.length }, (_, j) => j),
       z: [...data].reverse(),
     };
-    if (rows === 1 || cols === 1) {
-      // a single row or column still gets cells; give the missing axis a unit step
-      grid = {
-        x: cols === 1 ? [0, 1] : grid.x,
-        y: rows === 1 ? [0, 1] : grid.y,
-        z: grid.z.map((r) => (cols === 1 ? [r[0], r[0]] : r)),
-      };
-      if (rows === 1) grid.z = [grid.z[0], grid.z[0]];
-    }
   } else {
+    checkGrid(op, data);
     grid = data;
   }
-  checkGrid(op, grid);
   const nx = grid.x.length;
   const ny = grid.y.length;
-  let [vlo, vhi] = options.vRange ?? gridExtent(op, grid);
+  const [zlo, zhi] = gridExtent(op, grid);
+  let [vlo, vhi] = options.vRange ?? [zlo, zhi];
   if (options.vRange) assertRange(op, 'vRange', options.vRange);
   if (options.center !== undefined) {
     const r = Math.max(Math.abs(vhi - options.center), Math.abs(options.center - vlo));
@@ -80,12 +78,13 @@ export function heatmap(data: Grid2D | number[][], options: HeatmapOptions = {})
   }
   const cmap = colormap(options.colormap ?? 'coolwarm');
   const color = (v: number) => cmap((v - vlo) / (vhi - vlo));
-  const edge = (a: number[], i: number) =>
-    i <= 0
-      ? a[0] - (a[1] - a[0]) / 2
-      : i >= a.length
-        ? a[a.length - 1] + (a[a.length - 1] - a[a.length - 2]) / 2
-        : (a[i - 1] + a[i]) / 2;
+  // cell boundaries halfway between centres; a single row or column gets unit width
+  const edge = (a: number[], i: number) => {
+    const n = a.length;
+    if (i <= 0) return a[0] - (n > 1 ? (a[1] - a[0]) / 2 : 0.5);
+    if (i >= n) return a[n - 1] + (n > 1 ? (a[n - 1] - a[n - 2]) / 2 : 0.5);
+    return (a[i - 1] + a[i]) / 2;
+  };
   const showBar = options.colorbar ?? true;
   const frame = makeFrame(
     width,
@@ -141,6 +140,6 @@ export function heatmap(data: Grid2D | number[][], options: HeatmapOptions = {})
   const title = options.title ?? 'Heatmap';
   const desc =
     options.description ??
-    `Heatmap of ${matrix ? `a ${(data as number[][]).length} × ${(data as number[][])[0].length} matrix` : `${nx} × ${ny} grid values`}, values from ${formatValue(gridExtent(op, grid)[0])} to ${formatValue(gridExtent(op, grid)[1])}${options.colormap === undefined ? ' (blue = low, red = high)' : ''}.`;
+    `Heatmap of ${matrix ? `a ${(data as number[][]).length} × ${(data as number[][])[0].length} matrix` : `${nx} × ${ny} grid values`}, values from ${formatValue(zlo)} to ${formatValue(zhi)}${options.colormap === undefined ? ' (blue = low, red = high)' : ''}.`;
   return assemble(width, height, theme, title, desc, frame, data0, overlay);
 }

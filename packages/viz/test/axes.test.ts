@@ -61,12 +61,6 @@ describe('makeFrame', () => {
       /no room/,
     );
   });
-  it('makes the plot area square on request', () => {
-    const f = makeFrame(600, 300, { domain: [0, 1] }, { domain: [0, 1] }, defaultTheme, {
-      square: true,
-    });
-    expect(f.right - f.left).toBeCloseTo(f.bottom - f.top);
-  });
 });
 
 describe('ticksFor on short log ranges', () => {
@@ -74,5 +68,17 @@ describe('ticksFor on short log ranges', () => {
     const t = ticksFor([0.05, 2.5], 'log', 5);
     const labelled = t.filter((x) => x.label).map((x) => x.label);
     expect(labelled).toEqual(['5×10⁻²', '10⁻¹', '2×10⁻¹', '5×10⁻¹', '10⁰', '2×10⁰']);
+  });
+});
+
+describe('makeFrame aspect', () => {
+  it('keeps plotH / plotW fixed and centres the box', () => {
+    const f = makeFrame(600, 400, { domain: [0, 3] }, { domain: [0, 1] }, defaultTheme, {
+      aspect: 1 / 3,
+    });
+    expect((f.bottom - f.top) / (f.right - f.left)).toBeCloseTo(1 / 3, 6);
+    expect(() =>
+      makeFrame(600, 400, { domain: [0, 1] }, { domain: [0, 1] }, defaultTheme, { aspect: 0 }),
+    ).toThrow(/aspect must be a positive/);
   });
 });

@@ -122,3 +122,26 @@ describe('contourPlot', () => {
     expect(() => contourPlot({ x: [0, 1], y: [0, 1], z: [[0, 1]] })).toThrow(/grid.z has 1 rows/);
   });
 });
+
+describe('contourPlot options', () => {
+  it('gives equal data units per pixel with equalAspect, keeping the figure size', () => {
+    const svg = contourPlot((x, y) => x * x + y * y, {
+      xRange: [-3, 3],
+      yRange: [-1, 1],
+      equalAspect: true,
+      samples: 21,
+    });
+    const a = plotArea(svg);
+    expect(a.w / 6).toBeCloseTo(a.h / 2, 1);
+    expect(svg).toMatch(/^<svg[^>]*width="640" height="480"/);
+  });
+  it('leaves non-finite grid values unfilled instead of failing', () => {
+    const svg = contourPlot((x, y) => (x > 0.5 ? Number.NaN : x + y), {
+      xRange: [0, 1],
+      yRange: [0, 1],
+      samples: 11,
+      levels: 3,
+    });
+    expect(count(svg, 'class="contour-line"')).toBeGreaterThan(0);
+  });
+});

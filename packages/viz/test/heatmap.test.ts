@@ -82,3 +82,16 @@ describe('heatmap', () => {
     );
   });
 });
+
+describe('heatmap edge cases', () => {
+  it('draws a single row as one row of cells and rejects ragged matrices', () => {
+    const svg = heatmap([[1, 2, 3]]);
+    expect(cells(svg)).toHaveLength(3);
+    expect(new Set(cells(svg).map((c) => c.y)).size).toBe(1);
+    expect(svg).toContain('>0</text>');
+    expect(svg).not.toMatch(/text-anchor="end"[^>]*>1<\/text>/);
+    expect(() => heatmap([[1, 2], [3]])).toThrow(
+      /heatmap: matrix row 1 has 1 values but row 0 has 2/,
+    );
+  });
+});
