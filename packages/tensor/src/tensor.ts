@@ -122,6 +122,11 @@ export class Tensor {
     return format(this);
   }
 
+  /** What Node's `console.log` / REPL shows: the same text as `toString()` (a no-op in browsers). */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return format(this);
+  }
+
   // Element-wise arithmetic (NumPy broadcasting, PyTorch type promotion).
   /** a + b. See {@link E.add}. */
   add(b: TensorLike): Tensor {

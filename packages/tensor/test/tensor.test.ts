@@ -31,6 +31,12 @@ describe('Tensor', () => {
     c.data[0] = 5;
     expect(a.data[0]).toBe(1);
   });
+  it('shows its toString() in console.log / util.inspect', async () => {
+    const { inspect } = await import('node:util');
+    const t = tensor([1, 2]);
+    expect(inspect(t)).toBe(t.toString());
+    expect(inspect({ a: t })).toContain('tensor([1., 2.])');
+  });
   it('every op method gives the same result as its function', () => {
     const x = tensor(
       [
