@@ -19,6 +19,8 @@ export interface DownloadOptions extends Checksum {
   onProgress?: (received: number, total: number | null) => void;
   /** Aborts the download. */
   signal?: AbortSignal;
+  /** Give up when no byte arrives for this long (connecting included), in ms. Default 60 000. */
+  idleTimeoutMs?: number;
 }
 
 /**
@@ -65,19 +67,39 @@ export async function downloadFile(
 ): Promise<void> {
   await mkdir(dirname(dest), { recursive: true });
   const tmp = join(dirname(dest), `.${basename(dest)}.${randomBytes(6).toString('hex')}.part`);
+  const idleMs = options.idleTimeoutMs ?? 60_000;
+  // One controller aborts the request when nothing arrives for idleMs; each chunk re-arms it.
+  const idle = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const touch = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => idle.abort(), idleMs);
+  };
+  const failure = (what: string, cause: unknown) =>
+    idle.signal.aborted
+      ? new DatasetError(
+          `${url}: no data received for ${idleMs} ms; the server stalled — try again later`,
+          {
+            file: url,
+            cause,
+          },
+        )
+      : new DatasetError(
+          `${url}: ${what} (${describe(cause)}); try again or check the network and URL`,
+          {
+            file: url,
+            cause,
+          },
+        );
+  const signal = options.signal ? AbortSignal.any([options.signal, idle.signal]) : idle.signal;
   let bar: cliProgress.SingleBar | null = null;
   try {
     let response: Response;
+    touch();
     try {
-      response = await fetch(url, { signal: options.signal, redirect: 'follow' });
+      response = await fetch(url, { signal, redirect: 'follow' });
     } catch (cause) {
-      throw new DatasetError(
-        `${url}: download failed (${describe(cause)}); check the network or the URL`,
-        {
-          file: url,
-          cause,
-        },
-      );
+      throw failure('download failed', cause);
     }
     if (!response.ok || response.body === null) {
       throw new DatasetError(
@@ -108,11 +130,9 @@ export async function downloadFile(
         try {
           chunk = await reader.read();
         } catch (cause) {
-          throw new DatasetError(
-            `${url}: connection lost after ${received} bytes (${describe(cause)}); try again`,
-            { file: url, cause },
-          );
+          throw failure(`connection lost after ${received} bytes`, cause);
         }
+        touch();
         if (chunk.done) break;
         await file.write(chunk.value);
         md5.update(chunk.value);
@@ -140,6 +160,7 @@ export async function downloadFile(
     await rm(tmp, { force: true });
     throw error;
   } finally {
+    clearTimeout(timer);
     bar?.stop();
   }
 }

@@ -21,6 +21,7 @@ beforeAll(async () => {
     '/good.bin': { body: good },
     '/corrupt.bin': { body: corrupt },
     '/cut.bin': { body: good, truncateAt: 100_000 },
+    '/stall.bin': { body: good, stallAt: 70_000 },
     '/a/file.bin': { body: corrupt },
     '/b/file.bin': { body: good },
   });
@@ -77,6 +78,19 @@ describe('downloadFile', () => {
     await expect(
       downloadFile(`${server.base}cut.bin`, join(dir, 'c.bin'), { progress: false }),
     ).rejects.toThrow(/cut\.bin: connection lost after 100000 bytes/);
+    expect(await listing(dir)).toEqual([]);
+  });
+
+  it('gives up on a server that stops sending (idle timeout) and leaves nothing behind', async () => {
+    const dir = join(tmp.dir, 'stall');
+    const t0 = performance.now();
+    await expect(
+      downloadFile(`${server.base}stall.bin`, join(dir, 's.bin'), {
+        progress: false,
+        idleTimeoutMs: 300,
+      }),
+    ).rejects.toThrow(/stall\.bin: no data received for 300 ms; the server stalled/);
+    expect(performance.now() - t0).toBeLessThan(5000);
     expect(await listing(dir)).toEqual([]);
   });
 

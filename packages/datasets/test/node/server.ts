@@ -7,6 +7,8 @@ export interface Route {
   status?: number;
   /** Send the full Content-Length but destroy the socket after this many bytes. */
   truncateAt?: number;
+  /** Send the full Content-Length, this many bytes, then nothing (until the client gives up). */
+  stallAt?: number;
 }
 
 /** A local HTTP server on 127.0.0.1 serving `routes` (by path) in 64 KiB chunks; counts requests. */
@@ -25,10 +27,11 @@ export async function serve(routes: Record<string, Route>): Promise<{
       return;
     }
     res.writeHead(route.status ?? 200, { 'content-length': String(route.body.length) });
-    const end = route.truncateAt ?? route.body.length;
+    const end = route.truncateAt ?? route.stallAt ?? route.body.length;
     const chunk = 65536;
     for (let at = 0; at < end; at += chunk)
       res.write(route.body.subarray(at, Math.min(end, at + chunk)));
+    if (route.stallAt !== undefined) return;
     if (route.truncateAt === undefined) res.end();
     // Let the client get the headers and first bytes, then drop the connection mid-body.
     else setTimeout(() => res.destroy(), 50);
