@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { variable } from '@gd/autodiff';
 import { DTypeError, ShapeError, Tensor, softmax, tensor } from '@gd/tensor';
 import { describe, expect, it } from 'vitest';
@@ -129,5 +130,57 @@ describe('crossEntropy', () => {
     const out = crossEntropy(z, 1, { reduction: 'none' });
     expect(out.shape).toEqual([]);
     expect(out.item()).toBeCloseTo(crossEntropy(z.reshape([1, 3]), [1]).item(), 15);
+  });
+});
+
+describe('crossEntropy properties (fast-check)', () => {
+  const logitsArb = fc
+    .tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 2, max: 6 }))
+    .chain(([n, c]) =>
+      fc.record({
+        n: fc.constant(n),
+        c: fc.constant(c),
+        z: fc.array(fc.double({ min: -50, max: 50, noNaN: true }), {
+          minLength: n * c,
+          maxLength: n * c,
+        }),
+        y: fc.array(fc.integer({ min: 0, max: c - 1 }), { minLength: n, maxLength: n }),
+        shift: fc.double({ min: -100, max: 100, noNaN: true }),
+      }),
+    );
+
+  it('is ≥ 0, invariant to shifting a row, and its gradient rows sum to 0', () => {
+    fc.assert(
+      fc.property(logitsArb, ({ n, c, z, y, shift }) => {
+        const logits = variable(new Tensor(Float64Array.from(z), [n, c]));
+        const loss = crossEntropy(logits, y);
+        expect(loss.item()).toBeGreaterThanOrEqual(0);
+        const shifted = crossEntropy(
+          new Tensor(
+            Float64Array.from(z, (v) => v + shift),
+            [n, c],
+          ),
+          y,
+        );
+        expect(Math.abs(shifted.item() - loss.item())).toBeLessThan(1e-9 * (1 + loss.item()));
+        loss.backward();
+        const g = (logits.grad as Tensor).data;
+        for (let i = 0; i < n; i++) {
+          let s = 0;
+          for (let j = 0; j < c; j++) s += g[i * c + j];
+          expect(Math.abs(s)).toBeLessThan(1e-12);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps float32 inputs in float32', () => {
+    const out = crossEntropy(tensor([[1, 2, 3]]), [2], { labelSmoothing: 0.1, weight: [1, 2, 3] });
+    expect(out.dtype).toBe('float32');
+    expect(out.item()).toBeCloseTo(
+      crossEntropy(t64([[1, 2, 3]]), [2], { labelSmoothing: 0.1, weight: [1, 2, 3] }).item(),
+      6,
+    );
   });
 });
