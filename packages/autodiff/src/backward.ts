@@ -1,6 +1,8 @@
-import { ShapeError, Tensor, fullLike, isFloat, onesLike } from '@gd/tensor';
+import { type DType, ShapeError, Tensor, fullLike, isFloat, onesLike } from '@gd/tensor';
 import { sweep } from './engine';
 import type { Var } from './var';
+
+const SCALAR_ONE: Partial<Record<DType, Tensor>> = {};
 
 /** Options of {@link Var.backward}. */
 export interface BackwardOptions {
@@ -32,7 +34,10 @@ export function backward(
         `backward: grad can be implicitly created only for a one-element output, got shape [${root.shape.join(', ')}]; pass gradOutput of that shape (e.g. onesLike(y.value)) or reduce with sum()/mean() first`,
       );
     }
-    seed = onesLike(root.value);
+    // A shared 0-d seed saves an allocation per step; rules never write into gradients, and a
+    // leaf's .grad is always a copy.
+    seed =
+      root.ndim === 0 ? (SCALAR_ONE[root.dtype] ??= onesLike(root.value)) : onesLike(root.value);
   } else if (typeof gradOutput === 'number') {
     seed = fullLike(root.value, gradOutput);
   } else {

@@ -2,7 +2,7 @@
  * Result types and op constructors: an op taking only Tensors and numbers returns a Tensor; an op
  * given any Var returns a Var (recorded when an input requires grad).
  */
-import type { Tensor, TensorLike } from '@gd/tensor';
+import { type Tensor, type TensorLike, isFloat } from '@gd/tensor';
 import { type BackwardFn, type Operand, raw, record } from './engine';
 import { Var } from './var';
 
@@ -37,6 +37,20 @@ export function unaryOp(op: string, fwd: (x: TensorLike) => Tensor, back: Backwa
     x instanceof Var ? record(op, fwd(x.value), x, null, back) : fwd(x)) as UnaryOp;
 }
 
+/**
+ * Calls a binary Tensor op, handing a 0-d operand whose float dtype equals the other operand's
+ * over as a plain number. The result is identical — PyTorch promotion keeps that dtype and the
+ * tensor library runs the same scalar loop — but the number path skips the broadcasting
+ * bookkeeping that dominates the cost of ops on 0-d tensors (the lectures' 1-D/2-D problems).
+ */
+function callBinary(fwd: (a: TensorLike, b: TensorLike) => Tensor, a: TensorLike, b: TensorLike) {
+  if (typeof a !== 'number' && typeof b !== 'number' && a.dtype === b.dtype && isFloat(a.dtype)) {
+    if (b.shape.length === 0) return fwd(a, b.data[0]);
+    if (a.shape.length === 0) return fwd(a.data[0], b);
+  }
+  return fwd(a, b);
+}
+
 /** Builds a two-input op from its Tensor forward and its backward rule. */
 export function binaryOp(
   op: string,
@@ -45,6 +59,6 @@ export function binaryOp(
 ): BinaryOp {
   return ((a: Operand, b: Operand) =>
     a instanceof Var || b instanceof Var
-      ? record(op, fwd(raw(a), raw(b)), a, b, back)
-      : fwd(a, b)) as BinaryOp;
+      ? record(op, callBinary(fwd, raw(a), raw(b)), a, b, back)
+      : callBinary(fwd, a, b)) as BinaryOp;
 }
