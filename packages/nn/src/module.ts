@@ -78,14 +78,6 @@ export abstract class Module {
     return buffer;
   }
 
-  /** Replaces the value of a registered buffer (e.g. after recomputing it). */
-  protected setBuffer(name: string, buffer: Tensor): void {
-    if (!this.buffersMap.has(name)) {
-      throw new StateDictError(`setBuffer: no buffer named '${name}' is registered`);
-    }
-    this.buffersMap.set(name, buffer);
-  }
-
   /** The buffer registered under `name` on this module (null when unset or unknown). */
   protected getBuffer(name: string): Tensor | null {
     return this.buffersMap.get(name) ?? null;
