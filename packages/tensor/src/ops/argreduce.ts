@@ -4,6 +4,7 @@ import { runRows } from '../kernels/rows';
 import { normalizeAxis } from '../shape';
 import { Tensor } from '../tensor';
 import { moveReducedLast, reducePlan } from './reduce';
+import { checkTensor } from './check';
 
 /** Options of {@link argmax} and {@link argmin}. */
 export interface ArgReduceOptions {
@@ -14,7 +15,7 @@ export interface ArgReduceOptions {
 }
 
 function argReduce(code: 'argmax' | 'argmin', x: Tensor, opts: ArgReduceOptions = {}): Tensor {
-  if (!(x instanceof Tensor)) throw new TypeError(`${code}: expected a Tensor`);
+  checkTensor(code, x);
   if (opts.axis !== undefined && typeof opts.axis !== 'number') {
     throw new TypeError(`${code}: axis must be a single number (or omitted for the flat index)`);
   }

@@ -1,6 +1,7 @@
 import { type DType, checkDType } from '../dtype';
 import { Tensor } from '../tensor';
 import { castArray } from './elementwise';
+import { checkTensor } from './check';
 
 /**
  * A copy of `x` converted to `dtype`, as NumPy's `astype` (always a new buffer). Floats become
@@ -14,7 +15,7 @@ import { castArray } from './elementwise';
  * ```
  */
 export function astype(x: Tensor, dtype: DType): Tensor {
-  if (!(x instanceof Tensor)) throw new TypeError('astype: expected a Tensor');
+  checkTensor('astype', x);
   const dt = checkDType('astype', dtype);
   return new Tensor(castArray(x.data, dt), x.shape);
 }
@@ -33,6 +34,6 @@ export function cast(x: Tensor, dtype: DType): Tensor {
  * ```
  */
 export function copy(x: Tensor): Tensor {
-  if (!(x instanceof Tensor)) throw new TypeError('copy: expected a Tensor');
+  checkTensor('copy', x);
   return new Tensor(x.data.slice(), x.shape);
 }

@@ -9,6 +9,7 @@ import {
 import { type BinaryCode, type UnaryCode, backend } from '../kernels';
 import { broadcastShapes, sameShape } from '../shape';
 import { Tensor, type TensorLike } from '../tensor';
+import { checkTensorLike } from './check';
 import { broadcastTo } from './shape';
 
 const COMPARE = new Set<BinaryCode>([
@@ -41,6 +42,8 @@ function resultDType(code: BinaryCode, da: DType): DType {
  * either side is a weak scalar: it does not widen the tensor's dtype.
  */
 export function binaryOp(op: BinaryCode, a: TensorLike, b: TensorLike): Tensor {
+  checkTensorLike(op, a);
+  checkTensorLike(op, b);
   const k = backend();
   if (typeof a === 'number' && typeof b === 'number') {
     return binaryOp(op, scalarTensor(a, 'float32'), b);
@@ -95,6 +98,7 @@ export function castArray(src: TypedArray, dtype: DType): TypedArray {
 
 /** Applies a unary kernel; float functions turn int/bool inputs into float32. */
 export function unaryOp(op: UnaryCode, x: TensorLike, outDtype?: DType): Tensor {
+  checkTensorLike(op, x);
   const t = typeof x === 'number' ? scalarTensor(x, 'float32') : x;
   const dt = outDtype ?? t.dtype;
   const src = dt === t.dtype || dt === 'bool' ? t.data : castArray(t.data, dt);
@@ -204,6 +208,7 @@ export const round = (x: TensorLike): Tensor => unaryOp('round', x, sameOrInt(x)
  * ```
  */
 export function clamp(x: TensorLike, lo?: number | null, hi?: number | null): Tensor {
+  checkTensorLike('clamp', x);
   if (lo != null && hi != null && lo > hi) {
     throw new RangeError(`clamp: lower bound ${lo} is greater than upper bound ${hi}`);
   }

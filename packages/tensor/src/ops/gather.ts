@@ -4,6 +4,7 @@ import { normalizeAxis, stridesOf } from '../shape';
 import { Tensor } from '../tensor';
 import { castArray } from './elementwise';
 import { type IndexLike, toIndexTensor } from './indices';
+import { checkTensor } from './check';
 
 /**
  * Visits every position of `shape` in row-major order, calling `visit(p, offA, offB, c)` with the
@@ -80,7 +81,7 @@ function checkIndex(op: string, v: number, n: number, axis: number): void {
  * ```
  */
 export function gather(x: Tensor, axis: number, index: IndexLike): Tensor {
-  if (!(x instanceof Tensor)) throw new TypeError('gather: expected a Tensor');
+  checkTensor('gather', x);
   const idx = toIndexTensor('gather', index);
   const ax = normalizeAxis('gather', axis, x.ndim);
   checkIndexShape('gather', x, idx, ax);

@@ -3,6 +3,7 @@ import { runRows } from '../kernels/rows';
 import { type ReduceOptions, Tensor } from '../tensor';
 import { castArray } from './elementwise';
 import { moveReducedLast, reducePlan } from './reduce';
+import { checkTensor } from './check';
 
 /**
  * log Σ exp(x) over `axis` (all axes when omitted), computed stably as
@@ -16,7 +17,7 @@ import { moveReducedLast, reducePlan } from './reduce';
  * ```
  */
 export function logsumexp(x: Tensor, opts?: ReduceOptions): Tensor {
-  if (!(x instanceof Tensor)) throw new TypeError('logsumexp: expected a Tensor');
+  checkTensor('logsumexp', x);
   const plan = reducePlan('logsumexp', x, opts);
   const dt = floatResult(x.dtype);
   const moved = moveReducedLast(x, plan.axes);

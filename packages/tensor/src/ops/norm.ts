@@ -1,9 +1,10 @@
 import { floatResult } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
-import { type ReduceOptions, Tensor } from '../tensor';
+import type { ReduceOptions, Tensor } from '../tensor';
 import { astype } from './cast';
 import { abs, notEqual, pow, sqrt, square } from './elementwise';
 import { max, min, reducePlan, sum } from './reduce';
+import { checkTensor } from './check';
 
 /** Options of {@link norm}. */
 export interface NormOptions extends ReduceOptions {
@@ -27,7 +28,7 @@ export interface NormOptions extends ReduceOptions {
  * ```
  */
 export function norm(x: Tensor, opts: NormOptions = {}): Tensor {
-  if (!(x instanceof Tensor)) throw new TypeError('norm: expected a Tensor');
+  checkTensor('norm', x);
   const ord = opts.ord === undefined || opts.ord === 'fro' ? 2 : opts.ord;
   if (typeof ord !== 'number' || Number.isNaN(ord)) {
     throw new RangeError(

@@ -3,6 +3,7 @@ import { ShapeError, fmtShape } from '../errors';
 import { type ReduceCode, backend } from '../kernels';
 import { normalizeAxes } from '../shape';
 import { type ReduceOptions, Tensor } from '../tensor';
+import { checkTensor } from './check';
 import { transpose } from './shape';
 
 /** Shapes of a reduction: the output shape (with or without kept axes) and the block sizes. */
@@ -19,6 +20,7 @@ export interface ReducePlan {
 
 /** Works out which axes a reduction folds and the resulting shapes. */
 export function reducePlan(op: string, x: Tensor, opts: ReduceOptions = {}): ReducePlan {
+  checkTensor(op, x);
   const axes = normalizeAxes(op, opts.axis, x.ndim);
   const outShape: number[] = [];
   let inner = 1;

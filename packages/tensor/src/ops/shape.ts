@@ -10,6 +10,7 @@ import {
   stridesOf,
 } from '../shape';
 import { type Axis, Tensor } from '../tensor';
+import { checkTensor } from './check';
 
 /**
  * Returns the same elements with a new shape; one entry may be −1 and is inferred. The data is
@@ -21,6 +22,7 @@ import { type Axis, Tensor } from '../tensor';
  * ```
  */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
+  checkTensor('reshape', x);
   const s = [...shape];
   const neg = s.filter((d) => d === -1).length;
   if (neg > 1)
@@ -56,6 +58,7 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
  * ```
  */
 export function transpose(x: Tensor, axes?: readonly number[]): Tensor {
+  checkTensor('transpose', x);
   const nd = x.ndim;
   const perm =
     axes === undefined
@@ -79,6 +82,7 @@ export function permute(x: Tensor, axes: readonly number[]): Tensor {
 
 /** Swaps two axes (PyTorch's `transpose(dim0, dim1)`). @example `swapAxes(zeros([2, 3, 4]), 0, -1).shape // [4, 3, 2]` */
 export function swapAxes(x: Tensor, a: number, b: number): Tensor {
+  checkTensor('swapAxes', x);
   const perm = Array.from({ length: x.ndim }, (_, i) => i);
   const i = normalizeAxis('swapAxes', a, x.ndim);
   const j = normalizeAxis('swapAxes', b, x.ndim);
@@ -131,6 +135,7 @@ export function gatherStrided(
  * ```
  */
 export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
+  checkTensor('broadcastTo', x);
   const target = broadcastShapes('broadcastTo', x.shape, shape);
   if (!sameShape(target, shape)) {
     throw new ShapeError(
@@ -150,6 +155,7 @@ export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
  * ```
  */
 export function squeeze(x: Tensor, axis?: Axis): Tensor {
+  checkTensor('squeeze', x);
   if (axis === undefined)
     return new Tensor(
       x.data,
@@ -177,6 +183,7 @@ export function squeeze(x: Tensor, axis?: Axis): Tensor {
  * ```
  */
 export function unsqueeze(x: Tensor, axis: number): Tensor {
+  checkTensor('unsqueeze', x);
   const a = normalizeAxis('unsqueeze', axis, x.ndim + 1);
   const s = [...x.shape];
   s.splice(a, 0, 1);
@@ -204,6 +211,7 @@ export function expandDims(x: Tensor, axis: number): Tensor {
  * ```
  */
 export function flatten(x: Tensor, startAxis = 0, endAxis = -1): Tensor {
+  checkTensor('flatten', x);
   if (x.ndim === 0) return new Tensor(x.data, [1]);
   const s = normalizeAxis('flatten', startAxis, x.ndim);
   const e = normalizeAxis('flatten', endAxis, x.ndim);

@@ -2,6 +2,7 @@ import { fmtShape } from '../errors';
 import { stridesOf } from '../shape';
 import { Tensor } from '../tensor';
 import { gatherStrided } from './shape';
+import { checkTensor } from './check';
 
 /** `[start?, stop?, step?]` along one axis, as Python's `start:stop:step`; null means default. */
 export type SliceRange = readonly [
@@ -65,7 +66,7 @@ function resolveRange(r: SliceRange, n: number, axis: number): [number, number, 
  * ```
  */
 export function slice(x: Tensor, spec: SliceSpec): Tensor {
-  if (!(x instanceof Tensor)) throw new TypeError('slice: expected a Tensor');
+  checkTensor('slice', x);
   if (!Array.isArray(spec)) {
     throw new TypeError('slice: spec must be an array with one entry per axis');
   }

@@ -5,9 +5,10 @@ import { Tensor } from '../tensor';
 import { castArray } from './elementwise';
 import { moveReducedLast } from './reduce';
 import { transpose } from './shape';
+import { checkTensor } from './check';
 
 function rowwise(code: 'softmax' | 'logSoftmax', x: Tensor, axis: number): Tensor {
-  if (!(x instanceof Tensor)) throw new TypeError(`${code}: expected a Tensor`);
+  checkTensor(code, x);
   if (x.ndim === 0) {
     const out = allocate(floatResult(x.dtype), 1);
     out[0] = Number.isNaN(x.data[0]) ? Number.NaN : code === 'softmax' ? 1 : 0;

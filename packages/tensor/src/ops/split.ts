@@ -1,7 +1,8 @@
 import { ShapeError, fmtShape } from '../errors';
 import { normalizeAxis } from '../shape';
-import { Tensor } from '../tensor';
+import type { Tensor } from '../tensor';
 import { type SliceRange, slice } from './slice';
+import { checkTensor } from './check';
 
 /**
  * Splits `x` along `axis` (default 0), as torch.split: a number gives pieces of that size (the
@@ -15,7 +16,7 @@ import { type SliceRange, slice } from './slice';
  * ```
  */
 export function split(x: Tensor, sizeOrSizes: number | readonly number[], axis = 0): Tensor[] {
-  if (!(x instanceof Tensor)) throw new TypeError('split: expected a Tensor');
+  checkTensor('split', x);
   if (x.ndim === 0) throw new ShapeError('split: a 0-d tensor has no axis to split');
   const ax = normalizeAxis('split', axis, x.ndim);
   const n = x.shape[ax];

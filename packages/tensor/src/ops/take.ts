@@ -3,6 +3,7 @@ import { ShapeError, fmtShape } from '../errors';
 import { normalizeAxis, sizeOf } from '../shape';
 import { Tensor } from '../tensor';
 import { type IndexLike, toIndexTensor } from './indices';
+import { checkTensor } from './check';
 
 /**
  * Picks entries along `axis` by index, as np.take: out[..., j…, ...] = x[..., idx[j…], ...].
@@ -18,7 +19,7 @@ import { type IndexLike, toIndexTensor } from './indices';
  * ```
  */
 export function take(x: Tensor, indices: IndexLike, axis?: number): Tensor {
-  if (!(x instanceof Tensor)) throw new TypeError('take: expected a Tensor');
+  checkTensor('take', x);
   const idx = toIndexTensor('take', indices);
   const flat = axis === undefined;
   const shape = flat ? [x.size] : x.shape;

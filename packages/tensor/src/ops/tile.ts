@@ -1,6 +1,7 @@
 import { fmtShape } from '../errors';
-import { Tensor } from '../tensor';
+import type { Tensor } from '../tensor';
 import { broadcastTo, reshape } from './shape';
+import { checkTensor } from './check';
 
 /**
  * Repeats `x` `reps[i]` times along each axis, as np.tile: when `reps` is longer than the rank,
@@ -14,7 +15,7 @@ import { broadcastTo, reshape } from './shape';
  * ```
  */
 export function tile(x: Tensor, reps: number | readonly number[]): Tensor {
-  if (!(x instanceof Tensor)) throw new TypeError('tile: expected a Tensor');
+  checkTensor('tile', x);
   const r = typeof reps === 'number' ? [reps] : [...reps];
   if (r.some((v) => !Number.isInteger(v) || v < 0)) {
     throw new RangeError(`tile: reps ${fmtShape(r)} must be non-negative integers`);

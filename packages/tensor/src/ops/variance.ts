@@ -2,6 +2,7 @@ import { allocate, floatResult } from '../dtype';
 import { runRows } from '../kernels/rows';
 import { type ReduceOptions, Tensor } from '../tensor';
 import { moveReducedLast, reducePlan } from './reduce';
+import { checkTensor } from './check';
 
 /** Options of {@link variance} and {@link std}. */
 export interface VarianceOptions extends ReduceOptions {
@@ -13,7 +14,7 @@ export interface VarianceOptions extends ReduceOptions {
 }
 
 function centred(op: string, x: Tensor, opts: VarianceOptions = {}): Tensor {
-  if (!(x instanceof Tensor)) throw new TypeError(`${op}: expected a Tensor`);
+  checkTensor(op, x);
   const c = opts.correction ?? 1;
   if (!Number.isFinite(c) || c < 0) {
     throw new RangeError(`${op}: correction must be a non-negative number, got ${c}`);

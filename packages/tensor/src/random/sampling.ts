@@ -4,6 +4,7 @@ import { take } from '../ops/take';
 import { checkShape, sizeOf } from '../shape';
 import { Tensor } from '../tensor';
 import { Generator, defaultGenerator } from './generator';
+import { checkTensor } from '../ops/check';
 
 /** Options of the random functions. */
 export interface RandomOptions {
@@ -182,7 +183,7 @@ export function permutation(n: number | Tensor, opts: PermutationOptions = {}): 
  * ```
  */
 export function shuffle(x: Tensor, opts: PermutationOptions = {}): Tensor {
-  if (!(x instanceof Tensor)) throw new TypeError('shuffle: expected a Tensor');
+  checkTensor('shuffle', x);
   if (x.ndim === 0) throw new ShapeError('shuffle: a 0-d tensor has no axis to shuffle');
   return take(x, permutation(x.shape[0], opts), 0);
 }
