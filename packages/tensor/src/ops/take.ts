@@ -46,11 +46,17 @@ export function take(x: Tensor, indices: IndexLike, axis?: number): Tensor {
   const out = allocate(x.dtype, outerN * m * inner);
   const src = x.data;
   let o = 0;
+  // Long rows (e.g. dataset samples) copy as blocks; short ones element by element, which avoids
+  // a subarray view per index.
+  const block = inner >= 32;
   for (let a = 0; a < outerN; a++) {
     const base = a * n * inner;
     for (let j = 0; j < m; j++) {
       const from = base + pos[j] * inner;
-      for (let i = 0; i < inner; i++) out[o++] = src[from + i];
+      if (block) {
+        out.set(src.subarray(from, from + inner), o);
+        o += inner;
+      } else for (let i = 0; i < inner; i++) out[o++] = src[from + i];
     }
   }
   return new Tensor(out, outShape);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DTypeError, indexSelect, take, tensor } from '@gd/tensor';
+import { DTypeError, arange, indexSelect, take, tensor } from '@gd/tensor';
 import { decode, expectValues, fixtures } from '../helpers';
 
 describe('take / indexSelect', () => {
@@ -17,6 +17,14 @@ describe('take / indexSelect', () => {
     expect(r.toArray()).toEqual([30, 30, 10]);
     expect(r.dtype).toBe('int32');
     expect(take(tensor([true, false]), 1).toArray()).toBe(false);
+  });
+  it('copies long rows (block path) the same way as short ones', () => {
+    const x = arange(3 * 40).reshape([3, 40]);
+    const r = take(x, [2, 0, 2], 0);
+    expect(r.shape).toEqual([3, 40]);
+    expect(r.toArray()).toEqual(
+      [2, 0, 2].map((i) => Array.from({ length: 40 }, (_, k) => i * 40 + k)),
+    );
   });
   it('indexSelect picks whole slices', () => {
     const x = tensor([
