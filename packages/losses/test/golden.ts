@@ -38,7 +38,7 @@ export function dec(e: Enc): Tensor {
 }
 
 /** Largest |a − b| seen by {@link expectClose}, per test file (reported by the tests). */
-export const deviation = { max: 0 };
+export const deviation = { max: 0, where: '' };
 
 /** Asserts `actual` has `expected`'s shape and values within atol + rtol·|expected|. */
 export function expectClose(actual: Tensor, expected: Enc, what: string, tol = 1e-12): void {
@@ -47,7 +47,10 @@ export function expectClose(actual: Tensor, expected: Enc, what: string, tol = 1
   for (let i = 0; i < expected.data.length; i++) {
     const e = expected.data[i];
     const d = Math.abs(a[i] - e);
-    if (d > deviation.max) deviation.max = d;
+    if (d > deviation.max) {
+      deviation.max = d;
+      deviation.where = `${what}[${i}] (expected ${e})`;
+    }
     if (!(d <= tol + tol * Math.abs(e))) {
       expect.fail(`${what}[${i}]: got ${a[i]}, expected ${e} (|diff| ${d})`);
     }
