@@ -1,6 +1,6 @@
 // Renders the README's example images from the gallery SVGs (run `pnpm test` and `pnpm build` first):
 //   node scripts/docs-images.mjs
-import { readFileSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { savePng } from '@gd/viz/node';
 
@@ -19,5 +19,10 @@ for (const [name, width] of Object.entries(pick)) {
   const svg = readFileSync(join(root, 'gallery', `${name}.svg`), 'utf8');
   const out = join(root, 'docs', `${name}.png`);
   savePng(out, svg, { width });
+  console.log(`${out}: ${(statSync(out).size / 1024).toFixed(1)} KB`);
+}
+for (const name of ['linreg.gif', 'rosenbrock.gif']) {
+  const out = join(root, 'docs', name);
+  copyFileSync(join(root, 'gallery', name), out);
   console.log(`${out}: ${(statSync(out).size / 1024).toFixed(1)} KB`);
 }

@@ -341,7 +341,13 @@ export function contourPlot(
       frame.bottom,
       [edges[0], edges[edges.length - 1]],
       logBar ? 'log' : 'linear',
-      () => '#000000',
+      // level lines are coloured by their index, i.e. evenly in (log) level space
+      (v) => {
+        const a = logBar ? Math.log10(levels[0]) : levels[0];
+        const b = logBar ? Math.log10(levels[nb - 1]) : levels[nb - 1];
+        const t = logBar ? Math.log10(v) : v;
+        return cmap(b > a ? (t - a) / (b - a) : 0.5);
+      },
       theme,
       options.colorbarLabel,
       filled ? { edges, colors: edges.slice(1).map((_, b) => bandColor(b)) } : undefined,

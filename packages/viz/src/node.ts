@@ -104,14 +104,17 @@ export interface GifOptions extends RasterOptions {
   repeat?: number;
   /** Extra time the last frame stays on screen, in ms (default 1000). */
   holdLast?: number;
+  /** Palette size, 2 … 256 (default 256); fewer colours give smaller files. */
+  colors?: number;
 }
 
 /**
  * Encodes SVG frames as an animated GIF: each frame is rendered to RGBA with resvg, then all
- * frames share one 256-colour palette (quantised with gifenc from the first and last frame, so
- * colours do not flicker between frames).
+ * frames share one palette (quantised with gifenc from the first and last frame, so colours do
+ * not flicker between frames).
  *
- * Frame delay = 1000 / fps ms (default fps 10); the GIF loops forever by default.
+ * Frame delay = 1000 / fps ms (default fps 10); the last frame is held `holdLast` ms longer
+ * (default 1000); 256 colours; loops forever by default.
  *
  * @example
  * ```js
@@ -128,6 +131,10 @@ export function animateGif(frames: string[], options: GifOptions = {}): Uint8Arr
     throw new RangeError(`${op}: fps must be in (0, 100], got ${String(fps)}`);
   }
   const holdLast = options.holdLast ?? 1000;
+  const colors = options.colors ?? 256;
+  if (!Number.isInteger(colors) || colors < 2 || colors > 256) {
+    throw new RangeError(`${op}: colors must be an integer in [2, 256], got ${String(colors)}`);
+  }
   const images = frames.map((f, i) => {
     checkSvg(`${op}: frames[${i}]`, f);
     return rasterize(f, options);
@@ -145,16 +152,30 @@ export function animateGif(frames: string[], options: GifOptions = {}): Uint8Arr
   const sample = new Uint8Array(first.length + last.length);
   sample.set(first, 0);
   sample.set(last, first.length);
-  const palette = quantize(sample, 256);
+  // one palette slot is kept for "unchanged since the previous frame" (transparent): runs of it
+  // compress far better than repeating the static axes in every frame
+  const palette = quantize(sample, colors - 1);
+  const keep = palette.length;
+  palette.push([255, 0, 255]);
   const delay = Math.round(1000 / fps);
   const gif = GIFEncoder();
+  let previous: Uint8Array | null = null;
   images.forEach((im, i) => {
-    const index = applyPalette(im.pixels, palette);
-    gif.writeFrame(index, width, height, {
+    const index = applyPalette(im.pixels, palette.slice(0, keep));
+    let out = index;
+    if (previous) {
+      out = new Uint8Array(index.length);
+      for (let k = 0; k < index.length; k++) out[k] = index[k] === previous[k] ? keep : index[k];
+    }
+    gif.writeFrame(out, width, height, {
       palette: i === 0 ? palette : undefined,
       delay: i === images.length - 1 ? delay + holdLast : delay,
       repeat: options.repeat ?? 0,
+      transparent: previous !== null,
+      transparentIndex: keep,
+      dispose: 1,
     });
+    previous = index;
   });
   gif.finish();
   return gif.bytes();

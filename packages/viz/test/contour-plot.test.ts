@@ -145,3 +145,20 @@ describe('contourPlot options', () => {
     expect(count(svg, 'class="contour-line"')).toBeGreaterThan(0);
   });
 });
+
+describe('contourPlot colour bar for level lines', () => {
+  it('shows the level colours as a ramp when bands are not filled', () => {
+    const svg = contourPlot((x, y) => x + y, {
+      xRange: [0, 1],
+      yRange: [0, 1],
+      samples: 11,
+      filled: false,
+      colorbar: true,
+      levels: [0.5, 1.5],
+    });
+    const bar = /<g class="colorbar">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
+    const fills = new Set([...bar.matchAll(/fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]));
+    expect(fills.size).toBeGreaterThan(10);
+    expect(fills.has('#000000')).toBe(false);
+  });
+});

@@ -172,3 +172,115 @@ export function pathPoints(d: string): [number, number][] {
 export function count(s: string, sub: string): number {
   return s.split(sub).length - 1;
 }
+
+/** LZW-decodes one GIF image's data sub-blocks into palette indices. */
+function lzwDecode(minCodeSize: number, data: Uint8Array, pixelCount: number): Uint8Array {
+  const out = new Uint8Array(pixelCount);
+  const clear = 1 << minCodeSize;
+  const end = clear + 1;
+  let size = minCodeSize + 1;
+  let dict: number[][] = [];
+  const reset = () => {
+    dict = [];
+    for (let i = 0; i < clear; i++) dict.push([i]);
+    dict.push([], []);
+    size = minCodeSize + 1;
+  };
+  reset();
+  let bit = 0;
+  let n = 0;
+  let prev: number[] | null = null;
+  while (bit + size <= data.length * 8) {
+    let code = 0;
+    for (let k = 0; k < size; k++, bit++) code |= ((data[bit >> 3] >> (bit & 7)) & 1) << k;
+    if (code === clear) {
+      reset();
+      prev = null;
+      continue;
+    }
+    if (code === end) break;
+    let entry: number[];
+    if (code < dict.length) entry = dict[code];
+    else if (prev) entry = [...prev, prev[0]];
+    else throw new Error('bad LZW code');
+    for (const v of entry) if (n < pixelCount) out[n++] = v;
+    if (prev) dict.push([...prev, entry[0]]);
+    prev = entry;
+    if (dict.length === 1 << size && size < 12) size++;
+  }
+  return out;
+}
+
+/**
+ * Decodes a GIF (global palette, full-size frames, "do not dispose") into composited RGB frames —
+ * enough to check what viewers show for the files animateGif writes.
+ */
+export function decodeGif(bytes: Uint8Array): {
+  width: number;
+  height: number;
+  frames: Uint8Array[];
+} {
+  const width = bytes[6] | (bytes[7] << 8);
+  const height = bytes[8] | (bytes[9] << 8);
+  let p = 13;
+  let palette: number[][] = [];
+  if (bytes[10] & 0x80) {
+    const n = 2 ** ((bytes[10] & 7) + 1);
+    for (let i = 0; i < n; i++)
+      palette.push([bytes[p + 3 * i], bytes[p + 3 * i + 1], bytes[p + 3 * i + 2]]);
+    p += 3 * n;
+  }
+  const canvas = new Uint8Array(width * height * 3).fill(0);
+  const frames: Uint8Array[] = [];
+  let transparent = -1;
+  const subBlocks = (): Uint8Array => {
+    const parts: number[] = [];
+    while (bytes[p] !== 0) {
+      for (let k = 1; k <= bytes[p]; k++) parts.push(bytes[p + k]);
+      p += bytes[p] + 1;
+    }
+    p++;
+    return Uint8Array.from(parts);
+  };
+  while (p < bytes.length) {
+    const b = bytes[p++];
+    if (b === 0x3b) break;
+    if (b === 0x21) {
+      const label = bytes[p++];
+      if (label === 0xf9) transparent = bytes[p + 1] & 1 ? bytes[p + 4] : -1;
+      subBlocks();
+    } else if (b === 0x2c) {
+      const x0 = bytes[p] | (bytes[p + 1] << 8);
+      const y0 = bytes[p + 2] | (bytes[p + 3] << 8);
+      const w = bytes[p + 4] | (bytes[p + 5] << 8);
+      const h = bytes[p + 6] | (bytes[p + 7] << 8);
+      const packed = bytes[p + 8];
+      p += 9;
+      let pal = palette;
+      if (packed & 0x80) {
+        const n = 2 ** ((packed & 7) + 1);
+        pal = [];
+        for (let i = 0; i < n; i++)
+          pal.push([bytes[p + 3 * i], bytes[p + 3 * i + 1], bytes[p + 3 * i + 2]]);
+        p += 3 * n;
+      }
+      const minCode = bytes[p++];
+      const idx = lzwDecode(minCode, subBlocks(), w * h);
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          const v = idx[y * w + x];
+          if (v === transparent) continue;
+          const o = ((y0 + y) * width + x0 + x) * 3;
+          canvas[o] = pal[v][0];
+          canvas[o + 1] = pal[v][1];
+          canvas[o + 2] = pal[v][2];
+        }
+      }
+      frames.push(canvas.slice());
+      if (palette.length === 0) palette = pal;
+    } else {
+      throw new Error(`unexpected GIF block 0x${b.toString(16)}`);
+    }
+  }
+  return { width, height, frames };
+}

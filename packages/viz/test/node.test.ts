@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { animateTrajectory, linePlot } from '../src/index';
 import { animateGif, rasterize, saveGif, savePng, saveSvg, toPng } from '../src/node';
-import { gifInfo, pixel, plotArea } from './helpers';
+import { decodeGif, gifInfo, pixel, plotArea } from './helpers';
 
 const svg = linePlot(
   { x: [0, 1], y: [0, 1], color: '#D55E00', lineWidth: 6 },
@@ -73,7 +73,30 @@ describe('animateGif', () => {
     });
   });
 
+  it('shows every frame as rendered: unchanged pixels are transparent and composite correctly', () => {
+    const gif = decodeGif(animateGif(frames));
+    expect(gif.frames).toHaveLength(4);
+    gif.frames.forEach((rgb, i) => {
+      const ref = rasterize(frames[i]).pixels;
+      let err = 0;
+      for (let k = 0, q = 0; k < ref.length; k += 4, q += 3) {
+        err +=
+          Math.abs(ref[k] - rgb[q]) +
+          Math.abs(ref[k + 1] - rgb[q + 1]) +
+          Math.abs(ref[k + 2] - rgb[q + 2]);
+      }
+      // mean absolute error per channel of the 256-colour quantisation stays small
+      expect(err / (3 * (ref.length / 4))).toBeLessThan(3);
+    });
+    // a smaller palette gives a smaller file
+    const small = animateGif(frames, { colors: 16 });
+    expect(small.length).toBeLessThan(animateGif(frames).length);
+  });
+
   it('rejects bad input', () => {
+    expect(() => animateGif(frames, { colors: 1 })).toThrow(
+      /colors must be an integer in \[2, 256\]/,
+    );
     expect(() => animateGif([])).toThrow(/animateGif: frames must be a non-empty array/);
     expect(() => animateGif(frames, { fps: 0 })).toThrow(/fps must be in \(0, 100\]/);
     expect(() => animateGif([frames[0], '<g/>'])).toThrow(/frames\[1\]: expected an SVG string/);
