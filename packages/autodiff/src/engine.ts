@@ -150,14 +150,16 @@ export function sweep(
   const savedCreate = state.createGraph;
   const savedCurrent = state.current;
   sweeping = true;
+  let done = false;
   try {
-    for (const r of roots) topoSort(r, mark, order, stack, targets !== null);
+    for (let i = 0; i < roots.length; i++) topoSort(roots[i], mark, order, stack, targets !== null);
     for (let i = 0; i < roots.length; i++) {
       const r = roots[i];
       r.pending = r.pending === null ? seeds[i] : add(r.pending, seeds[i]);
     }
     state.createGraph = opts.createGraph;
     const results: (Grad | null)[] | null = targets ? targets.map(() => null) : null;
+    const retain = opts.retainGraph;
     for (let i = order.length - 1; i >= 0; i--) {
       const n = order[i];
       const g = n.pending;
@@ -169,17 +171,20 @@ export function sweep(
         results![k] = prev === null ? g : add(prev, g);
         continue;
       }
-      if (n.backFn === null) {
+      const back = n.backFn;
+      if (back === null) {
         if (targets === null) accumulateLeaf(n, g);
         continue;
       }
       state.current = n;
-      n.backFn(g, n);
-      if (!opts.retainGraph) n.release();
+      back(g, n);
+      if (!retain) n.release();
     }
+    done = true;
     return results;
   } finally {
-    for (const n of order) n.pending = null;
+    // After an error, clear what the sweep left pending so that a later backward starts clean.
+    if (!done) for (let i = 0; i < order.length; i++) order[i].pending = null;
     order.length = 0;
     stack.length = 0;
     state.createGraph = savedCreate;
@@ -195,18 +200,18 @@ export function sweep(
 /** Appends the nodes reachable from `root` to `order` in post-order (inputs before users). */
 function topoSort(root: Var, mark: number, order: Var[], stack: Var[], stopAtTargets: boolean) {
   if (!root.requiresGrad || root.visitMark === mark) return;
+  if (root.released) throw releasedError(root);
   root.visitMark = mark;
   root.childIdx = 0;
   stack.push(root);
   while (stack.length > 0) {
     const n = stack[stack.length - 1];
-    if (n.released) throw releasedError(n);
-    const stop = stopAtTargets && n.targetMark === mark;
-    const child = stop ? null : nextInput(n);
+    const child = stopAtTargets && n.targetMark === mark ? null : nextInput(n);
     if (child === null) {
       stack.pop();
       order.push(n);
     } else if (child.visitMark !== mark) {
+      if (child.released) throw releasedError(child);
       child.visitMark = mark;
       child.childIdx = 0;
       stack.push(child);

@@ -132,6 +132,11 @@ function scalarGrads(t: Traced, op: string): Grad[] {
       `${op}: the function must return one element, got shape [${out.shape.join(', ')}]; use jacobian for non-scalar outputs`,
     );
   }
+  if (!isFloat(out.dtype)) {
+    throw new TypeError(
+      `${op}: the function returned a ${out.dtype} result, which is not differentiable; return a float expression`,
+    );
+  }
   if (!(out instanceof Var)) return inputs.map((x) => zeros(x.shape, { dtype: x.dtype }));
   return gradients(out, inputs, { createGraph: nested });
 }

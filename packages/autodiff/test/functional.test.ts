@@ -151,6 +151,9 @@ describe('functional API', () => {
     expect(() => grad((x: Var) => x.mul(2))(f64([1, 2]))).toThrow(/one element.*jacobian/);
     expect(() => grad((x: Var) => x.sum())(tensor([1], { dtype: 'int32' }))).toThrow(/int32/);
     expect(() => grad((x: Var) => x.sum(), { argnums: 2 })(f64([1]))).toThrow(RangeError);
+    expect(() => grad((x: Var) => x.sum().greater(0))(f64([1]))).toThrow(
+      /bool result, which is not differentiable/,
+    );
   });
 
   it('third derivative by nesting grad three times', () => {
