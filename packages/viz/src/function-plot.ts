@@ -44,7 +44,15 @@ export interface FunctionPlotOptions extends Omit<LinePlotOptions, 'xScale'> {
   path?: FunctionPath | FunctionPath[];
 }
 
-/** Samples f at `n` evenly spaced points of [a, b] (both ends included). */
+/**
+ * Samples f at `n` evenly spaced points of [a, b], both ends included: $x_i = a + (b − a)\,i/(n − 1)$
+ * (np.linspace).
+ *
+ * @example
+ * ```js
+ * sampleFunction((x) => x * x, [0, 2], 5); // { x: [0, 0.5, 1, 1.5, 2], y: [0, 0.25, 1, 2.25, 4] }
+ * ```
+ */
 export function sampleFunction(
   f: (x: number) => number,
   domain: [number, number],

@@ -58,7 +58,7 @@ export interface TerminalChartOptions {
   x?: ArrayLike<number>;
   /** Series labels, printed in a legend line. */
   labels?: string[];
-  /** Colour each series with ANSI escapes (default false). */
+  /** Colour each series with ANSI escapes (default false); braille dots of several series are only told apart by colour. */
   color?: boolean;
 }
 

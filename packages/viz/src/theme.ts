@@ -1,6 +1,11 @@
 /**
  * Okabe–Ito colours (Okabe & Ito 2008), ordered so the first few are distinguishable for all
  * common colour-vision deficiencies and readable on white; yellow comes last because it is not.
+ *
+ * @example
+ * ```js
+ * linePlot({ y: losses, color: OKABE_ITO[1] }); // vermillion
+ * ```
  */
 export const OKABE_ITO: readonly string[] = [
   '#0072B2',
@@ -31,7 +36,15 @@ export interface Theme {
   lineWidth: number;
 }
 
-/** The default theme: white background, dark grey text, light grid, Okabe–Ito series colours. */
+/**
+ * The default theme: white background, dark grey text, light grid, Okabe–Ito series colours,
+ * DejaVu Sans (falling back to Helvetica/Arial), 2 px lines.
+ *
+ * @example
+ * ```js
+ * linePlot({ y: losses }, { theme: { ...defaultTheme, lineWidth: 1 } });
+ * ```
+ */
 export const defaultTheme: Theme = {
   palette: OKABE_ITO,
   background: '#ffffff',

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linePlot } from '../src/line-plot';
 import { count, pathPoints, plotArea } from './helpers';
@@ -77,5 +78,28 @@ describe('linePlot', () => {
     );
     expect(() => linePlot({ y: [Number.NaN, Number.NaN] })).toThrow(/no finite points/);
     expect(() => linePlot({ y: [-1, 0] }, { yScale: 'log' })).toThrow(RangeError);
+  });
+});
+
+describe('linePlot properties', () => {
+  it('keeps every data point inside the plot area and renders identically twice', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        (ys) => {
+          const svg = linePlot({ y: ys, marker: 'circle' });
+          expect(linePlot({ y: ys, marker: 'circle' })).toBe(svg);
+          const a = plotArea(svg);
+          const d = /class="series"[^>]*><path d="([^"]+)"/.exec(svg)?.[1] ?? '';
+          for (const [x, y] of pathPoints(d)) {
+            expect(x).toBeGreaterThanOrEqual(a.x - 0.01);
+            expect(x).toBeLessThanOrEqual(a.x + a.w + 0.01);
+            expect(y).toBeGreaterThanOrEqual(a.y - 0.01);
+            expect(y).toBeLessThanOrEqual(a.y + a.h + 0.01);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
