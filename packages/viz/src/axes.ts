@@ -36,9 +36,12 @@ export function paddedDomain(
     const m = (b - a) * margin;
     return [10 ** (a - m), 10 ** (b + m)];
   }
-  if (lo === hi) {
-    const d = lo === 0 ? 1 : Math.abs(lo) * 0.1;
-    return [lo - d, hi + d];
+  const ref = Math.max(Math.abs(lo), Math.abs(hi));
+  if (!(hi - lo > ref * 1e-12) || hi - lo < 1e-250) {
+    // a constant (or numerically constant, or subnormal) range: widen by 10 % of the value, or ±1
+    const c = (lo + hi) / 2;
+    const d = ref >= 1e-250 ? ref * 0.1 : 1;
+    return [c - d, c + d];
   }
   const m = (hi - lo) * margin;
   return [lo - m, hi + m];

@@ -82,3 +82,11 @@ describe('makeFrame aspect', () => {
     ).toThrow(/aspect must be a positive/);
   });
 });
+
+describe('paddedDomain on degenerate data', () => {
+  it('gives a usable range for subnormal and nearly constant values', () => {
+    expect(paddedDomain('t', -2.5e-323, -2.5e-323, 'linear')).toEqual([-1, 1]);
+    const [a, b] = paddedDomain('t', 1, 1 + 1e-15, 'linear');
+    expect(b - a).toBeCloseTo(0.2, 6);
+  });
+});
