@@ -7,12 +7,13 @@ import { DataLoader, TensorDataset, loadDigits, trainTestSplit } from '@gd/datas
 import { accuracy, crossEntropy } from '@gd/losses';
 import { mlp } from '@gd/nn';
 import { Adagrad, Adam, RMSprop, SGD } from '@gd/optim';
+import { LambdaLR, StepLR } from '@gd/schedulers';
 import { eye, manualSeed, tensor } from '@gd/tensor';
 import { sparkline, terminalChart } from '@gd/viz';
 
 const f64 = (v) => tensor(v, { dtype: 'float64' });
 const line = (label, value, note = '') =>
-  console.log(`  ${label.padEnd(46)} ${String(value).padEnd(24)} ${note}`);
+  console.log(`  ${label.padEnd(50)} ${String(value).padEnd(24)} ${note}`);
 
 console.log('\nThe lectures’ numbers, computed by gd (float64)\n');
 
@@ -54,6 +55,19 @@ if (
     .item() !== 0
 ) {
   throw new Error('demo: unexpected Hessian');
+}
+
+// Seed 002: step-size schedules, LambdaLR (lr·0.95^epoch) and StepLR (×0.1 every 30 epochs),
+// on any object with paramGroups — here a bare one, over 100 epochs from lr = 0.1.
+for (const [label, make] of [
+  ['LambdaLR(0.95^epoch), 100 epochs', (o) => new LambdaLR(o, { lrLambda: (e) => 0.95 ** e })],
+  ['StepLR(stepSize 30, γ 0.1), 100 epochs', (o) => new StepLR(o, { stepSize: 30, gamma: 0.1 })],
+]) {
+  const opt = { paramGroups: [{ lr: 0.1 }] };
+  const sched = make(opt);
+  const lrs = [];
+  for (let epoch = 0; epoch < 100; epoch++, sched.step()) lrs.push(opt.paramGroups[0].lr);
+  line(label, `lr₉₉ = ${lrs[99].toPrecision(4)}`, sparkline(lrs.filter((_, i) => i % 4 === 0)));
 }
 
 // Seed 004: MultiLayerNet (sigmoid, weight_init_std = 0.01) trained by each optimizer for 1000
