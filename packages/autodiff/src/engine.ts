@@ -15,8 +15,6 @@ import { add } from './ops/arithmetic';
 import { astype } from './ops/cast';
 import { Var } from './var';
 
-export type { Var };
-
 /** Anything an op accepts: a Var, a Tensor or a plain number. */
 export type Operand = Var | Tensor | number;
 

@@ -3,7 +3,8 @@
  * (requiresGrad false), and asking it for a backward pass says why.
  */
 import * as T from '@gd/tensor';
-import type { Grad, Var } from '../engine';
+import type { Grad } from '../engine';
+import type { Var } from '../var';
 import { binaryOp } from '../lift';
 
 function notDifferentiable(_g: Grad, n: Var): void {
