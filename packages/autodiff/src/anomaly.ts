@@ -5,6 +5,12 @@ import { Var } from './var';
 /**
  * Thrown in anomaly mode by the first op whose forward value or backward gradient contains NaN
  * or ±Infinity. The message names the op, its input shapes and where it was created.
+ *
+ * @example
+ * ```ts
+ * try { detectAnomaly(() => log(variable(tensor([-1])))); }
+ * catch (e) { if (e instanceof AnomalyError) console.log(e.op, e.phase); } // 'log' 'forward'
+ * ```
  */
 export class AnomalyError extends Error {
   override name = 'AnomalyError';
