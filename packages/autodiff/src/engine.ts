@@ -8,7 +8,7 @@
  * and build no graph; with `createGraph` it is the input Var itself, so the rules are recorded
  * and can be differentiated again (grad of grad, Hessians).
  */
-import { ShapeError, type Tensor, type TensorLike, isFloat } from '@gd/tensor';
+import { ShapeError, type Tensor, type TensorLike, type TypedArray, isFloat } from '@gd/tensor';
 import { checkBackward, checkForward } from './anomaly';
 import { sumToShape } from './broadcast';
 import { add } from './ops/arithmetic';
@@ -127,6 +127,7 @@ let epoch = 0;
 // Reused between sweeps so that a backward pass allocates no bookkeeping arrays.
 let orderBuf: Var[] = [];
 let stackBuf: Var[] = [];
+let handedBuf: TypedArray[] = [];
 let sweeping = false;
 
 /**
@@ -142,6 +143,10 @@ export function sweep(
   const reentrant = sweeping;
   const order = reentrant ? [] : orderBuf;
   const stack = reentrant ? [] : stackBuf;
+  // Buffers a leaf may not take as its .grad without a copy: the seeds (the caller's gradOutput
+  // or the shared scalar one) and the gradients already given to other leaves in this sweep.
+  const handed = reentrant ? [] : handedBuf;
+  for (let i = 0; i < seeds.length; i++) handed.push(valueOf(seeds[i]).data);
   const mark = ++epoch;
   const { targets } = opts;
   if (targets) for (const t of targets) t.targetMark = mark;
@@ -171,7 +176,7 @@ export function sweep(
       }
       const back = n.backFn;
       if (back === null) {
-        if (targets === null) accumulateLeaf(n, g);
+        if (targets === null) accumulateLeaf(n, g, handed);
         continue;
       }
       state.current = n;
@@ -185,12 +190,14 @@ export function sweep(
     if (!done) for (let i = 0; i < order.length; i++) order[i].pending = null;
     order.length = 0;
     stack.length = 0;
+    handed.length = 0;
     state.createGraph = savedCreate;
     state.current = savedCurrent;
     sweeping = reentrant;
     if (!reentrant) {
       orderBuf = order;
       stackBuf = stack;
+      handedBuf = handed;
     }
   }
 }
@@ -236,12 +243,29 @@ function releasedError(n: Var): Error {
   );
 }
 
-/** PyTorch semantics: a leaf's `.grad` accumulates until zeroed; it owns its buffer. */
-function accumulateLeaf(leaf: Var, g: Grad): void {
-  const t = g instanceof Var ? g.value : g;
+function valueOf(g: Grad): Tensor {
+  return g instanceof Var ? g.value : g;
+}
+
+/**
+ * PyTorch semantics: a leaf's `.grad` accumulates until zeroed, and it owns its buffer (an
+ * optimizer may write into it). Like PyTorch's AccumulateGrad, a first gradient is taken without
+ * a copy unless its buffer is shared — with a seed or another leaf's gradient. Rules never
+ * write into gradients and never send a forward value as a gradient, so no other holder exists.
+ */
+function accumulateLeaf(leaf: Var, g: Grad, handed: TypedArray[]): void {
+  const t = valueOf(g);
   const cur = leaf.grad;
   if (cur === null) {
-    leaf.grad = t.clone();
+    // Ops that share buffers (reshape, squeeze…) share the typed array object itself, so
+    // identity of `data` detects sharing (reading `.buffer` would force V8 to move small
+    // on-heap arrays off the heap).
+    const data = t.data;
+    if (handed.includes(data)) leaf.grad = t.clone();
+    else {
+      leaf.grad = t;
+      handed.push(data);
+    }
     return;
   }
   if (!sameShape(cur.shape, t.shape)) {

@@ -64,6 +64,30 @@ describe('backward engine', () => {
     expect(y.grad!.item()).toBe(1);
   });
 
+  it('never lets a leaf gradient share a buffer with gradOutput or another leaf (reshape shares data)', () => {
+    const g = f64([1, 2]);
+    const x = variable(f64([0, 0]));
+    x.backward(g);
+    x.grad!.data[0] = 50;
+    expect(g.toArray()).toEqual([1, 2]);
+
+    const a = variable(tensor([[1, 2]], { dtype: 'float64' }));
+    const b = variable(f64([3, 4]));
+    add(a.reshape([2]), b).backward(f64([1, 1]));
+    expect(a.grad!.data).not.toBe(b.grad!.data);
+    a.grad!.data[0] = 7;
+    expect(b.grad!.toArray()).toEqual([1, 1]);
+
+    const s = variable(f64(2));
+    const t = variable(f64(3));
+    s.add(t).backward(); // both receive the shared scalar seed
+    s.grad!.data[0] = 9;
+    expect(t.grad!.item()).toBe(1);
+    const u = variable(f64(1));
+    u.mul(1).add(0).backward();
+    expect(u.grad!.item()).toBe(1);
+  });
+
   it('frees the graph after backward: a second backward throws a clear error', () => {
     const x = variable(f64(2));
     const y = x.square().exp();
