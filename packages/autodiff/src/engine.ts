@@ -78,7 +78,6 @@ export function record(
   v.op = op;
   if (state.gradEnabled && (needs(x0) || needs(x1) || anyNeeds(xs)) && isFloat(value.dtype)) {
     v.requiresGrad = true;
-    v.op = op;
     v.backFn = back;
     v.x0 = x0;
     v.x1 = x1;
