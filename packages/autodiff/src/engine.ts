@@ -145,7 +145,7 @@ export function sweep(
   // Buffers a leaf may not take as its .grad without a copy: the seeds (the caller's gradOutput
   // or the shared scalar one) and the gradients already given to other leaves in this sweep.
   const handed = reentrant ? [] : handedBuf;
-  for (let i = 0; i < seeds.length; i++) handed.push(valueOf(seeds[i]).data);
+  for (let i = 0; i < seeds.length; i++) handed.push(tensorOf(seeds[i]).data);
   const mark = ++epoch;
   const { targets } = opts;
   if (targets) for (const t of targets) t.targetMark = mark;
@@ -242,7 +242,7 @@ function releasedError(n: Var): Error {
   );
 }
 
-function valueOf(g: Grad): Tensor {
+function tensorOf(g: Grad): Tensor {
   return g instanceof Var ? g.value : g;
 }
 
@@ -253,7 +253,7 @@ function valueOf(g: Grad): Tensor {
  * write into gradients and never send a forward value as a gradient, so no other holder exists.
  */
 function accumulateLeaf(leaf: Var, g: Grad, handed: TypedArray[]): void {
-  const t = valueOf(g);
+  const t = tensorOf(g);
   const cur = leaf.grad;
   if (cur === null) {
     // Ops that share buffers (reshape, squeeze…) share the typed array object itself, so
