@@ -71,7 +71,8 @@ export class Tensor {
       );
     }
     this.data = data;
-    this.shape = Object.freeze([...shape]);
+    // Ops pass the frozen shape of an input straight through; only a caller's own array is copied.
+    this.shape = Object.isFrozen(shape) ? shape : Object.freeze([...shape]);
     this.dtype = dtypeOfArray(data);
   }
 

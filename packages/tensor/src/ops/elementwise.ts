@@ -12,17 +12,6 @@ import { Tensor, type TensorLike } from '../tensor';
 import { checkTensorLike } from './check';
 import { broadcastTo } from './shape';
 
-const COMPARE = new Set<BinaryCode>([
-  'equal',
-  'notEqual',
-  'less',
-  'lessEqual',
-  'greater',
-  'greaterEqual',
-  'logicalAnd',
-  'logicalOr',
-]);
-
 function scalarTensor(v: number, dtype: DType): Tensor {
   const d = allocate(dtype, 1);
   d[0] = v;
@@ -31,10 +20,21 @@ function scalarTensor(v: number, dtype: DType): Tensor {
 
 /** The output dtype of a binary op from its inputs' dtypes. */
 function resultDType(code: BinaryCode, da: DType): DType {
-  if (COMPARE.has(code)) return 'bool';
-  if (code === 'div') return floatResult(da);
-  if (da === 'bool') return 'int32';
-  return da;
+  switch (code) {
+    case 'equal':
+    case 'notEqual':
+    case 'less':
+    case 'lessEqual':
+    case 'greater':
+    case 'greaterEqual':
+    case 'logicalAnd':
+    case 'logicalOr':
+      return 'bool';
+    case 'div':
+      return floatResult(da);
+    default:
+      return da === 'bool' ? 'int32' : da;
+  }
 }
 
 /**
