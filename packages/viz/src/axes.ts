@@ -32,9 +32,11 @@ export function paddedDomain(
     }
     const a = Math.log10(lo);
     const b = Math.log10(hi);
-    if (a === b) return [10 ** (a - 0.5), 10 ** (a + 0.5)];
+    // stay inside the normal float64 range so every tick and pixel is finite
+    const clampExp = (e: number) => Math.min(307, Math.max(-307, e));
+    if (a === b) return [10 ** clampExp(a - 0.5), 10 ** clampExp(a + 0.5)];
     const m = (b - a) * margin;
-    return [10 ** (a - m), 10 ** (b + m)];
+    return [10 ** clampExp(a - m), 10 ** clampExp(b + m)];
   }
   const ref = Math.max(Math.abs(lo), Math.abs(hi));
   if (!(hi - lo > ref * 1e-12) || hi - lo < 1e-250) {
@@ -51,6 +53,9 @@ export function paddedDomain(
 export function ticksFor(domain: [number, number], scale: ScaleType, count: number): Tick[] {
   const [lo, hi] = domain[0] <= domain[1] ? domain : [domain[1], domain[0]];
   if (scale === 'log') {
+    if (!(lo > 0) || !Number.isFinite(hi)) {
+      throw new RangeError(`log axis: the range must be positive and finite, got [${lo}, ${hi}]`);
+    }
     const k0 = Math.floor(Math.log10(lo) + 1e-9);
     const k1 = Math.ceil(Math.log10(hi) - 1e-9);
     const decades = k1 - k0;

@@ -23,6 +23,13 @@ export function drawColorbar(
 ): string {
   const w = 14;
   const h = bottom - top;
+  if (!(domain[1] > domain[0])) {
+    // a constant field: centre the single value in a unit-wide bar
+    const c = domain[0];
+    const d = Math.abs(c) > 0 ? Math.abs(c) * 0.1 : 1;
+    domain = [c - d, c + d];
+    if (bands) bands = { edges: [domain[0], domain[1]], colors: [bands.colors[0]] };
+  }
   const toT = (v: number) =>
     scale === 'log'
       ? (Math.log10(v) - Math.log10(domain[0])) / (Math.log10(domain[1]) - Math.log10(domain[0]))

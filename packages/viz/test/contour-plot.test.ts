@@ -162,3 +162,13 @@ describe('contourPlot colour bar for level lines', () => {
     expect(fills.has('#000000')).toBe(false);
   });
 });
+
+describe('contourPlot on a constant field', () => {
+  it('draws a single-colour plot and colour bar instead of failing', () => {
+    const svg = contourPlot(() => 1, { xRange: [0, 1], yRange: [0, 1], samples: 5 });
+    expect(svg).toContain('class="colorbar"');
+    expect(svg).toMatch(
+      /<desc[^>]*>Contour plot on \[0, 1\] × \[0, 1\], z from 1 to 1, 1 levels\./,
+    );
+  });
+});

@@ -103,3 +103,11 @@ describe('linePlot properties', () => {
     );
   });
 });
+
+describe('linePlot on extreme log ranges', () => {
+  it('labels powers of ten across hundreds of decades and subnormal data', () => {
+    const svg = linePlot({ y: [1e-300, 1e300] }, { yScale: 'log' });
+    expect(svg).toMatch(/>10⁻?[¹²³⁴⁵⁶⁷⁸⁹⁰]+<\/text>/);
+    expect(() => linePlot({ y: [5e-324, 1] }, { yScale: 'log' })).not.toThrow();
+  });
+});
