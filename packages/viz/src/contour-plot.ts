@@ -175,7 +175,8 @@ function drawTrajectories(
  *
  * Levels default to 12 evenly spaced values strictly inside [min z, max z]; with
  * `levelScale: 'log'` they are spaced evenly in log₁₀ z. Filled bands use the colour map
- * lightened by 60 % so that trajectories stay readable.
+ * lightened by 60 % when trajectories are drawn over them (so the paths stay readable), 20 %
+ * otherwise.
  *
  * @example
  * ```js
@@ -224,7 +225,7 @@ export function contourPlot(
   const nb = levels.length;
   const bandColor = (b: number) => {
     const c = cmap(nb === 0 ? 0 : b / nb);
-    return filled ? lighten(c, 0.6) : c;
+    return filled ? lighten(c, (options.trajectories ?? []).length > 0 ? 0.6 : 0.2) : c;
   };
   const frame = makeFrame(
     width,
