@@ -63,7 +63,7 @@ async function run(ctx: SuiteContext): Promise<BenchRow[]> {
     const opt = tf.train.adam(LR, BETA1, BETA2, EPS);
     let first: Float32Array | null = null;
     const ms = measure(() => {
-      opt.applyGradients({ [w.name]: g });
+      opt.applyGradients([{ name: w.name, tensor: g }]);
       if (first === null) first = w.dataSync() as Float32Array;
     }, OPTS);
     opt.dispose();
