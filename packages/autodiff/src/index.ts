@@ -22,6 +22,8 @@ export {
   type NumericalGradOptions,
   type GradCheckOptions,
   type GradCheckResult,
+  type CheckedFn,
+  type ScalarFn,
 } from './numerical';
 export {
   abs,
@@ -94,4 +96,5 @@ export {
   variance,
   where,
   type IndexLike,
+  type LiftWhere,
 } from './ops';

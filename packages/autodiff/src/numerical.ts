@@ -12,7 +12,7 @@ export interface NumericalGradOptions {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: f may be written for Tensors or Vars.
-type ScalarFn = (x: any) => Tensor | Var | number;
+export type ScalarFn = (x: any) => Tensor | Var | number;
 
 function scalar(v: Tensor | Var | number, op: string): number {
   if (typeof v === 'number') return v;
@@ -94,7 +94,7 @@ export interface GradCheckResult {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: f is called with Vars for float inputs and as given otherwise.
-type CheckedFn = (...args: any[]) => Var | Tensor;
+export type CheckedFn = (...args: any[]) => Var | Tensor;
 
 let warnedFloat32 = false;
 

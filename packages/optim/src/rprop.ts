@@ -6,7 +6,7 @@ import { checkBoolean, checkPair, nonNegative, owner } from './validate';
 export interface RpropOptions {
   /** Initial step size of every coordinate. Default 1e-2. */
   lr: number;
-  /** [η⁻, η⁺]: step-size factors after a sign change / no change, 0 < η⁻ < 1 < η⁺. Default [0.5, 1.2]. */
+  /** Step-size factors (η⁻, η⁺) after a sign change / no change, 0 < η⁻ < 1 < η⁺. Default [0.5, 1.2]. */
   etas: [number, number];
   /** [min, max] allowed step sizes. Default [1e-6, 50]. */
   stepSizes: [number, number];

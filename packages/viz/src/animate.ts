@@ -49,7 +49,7 @@ function legendLocOf(svg: string): LegendLocation | undefined {
 }
 
 /**
- * Builds the frames (SVG strings) of an optimisation run for {@link animateGif}: frame k draws the
+ * Builds the frames (SVG strings) of an optimisation run for `animateGif` (in `@gd/viz/node`): frame k draws the
  * iterates up to step ⌊k (n − 1)/(m − 1)⌉ of n, for m = min(n, frames) frames, with axes, levels and
  * legend fixed across frames so that only the path moves. Pass `{ f, path }` for a 1-D run on a
  * curve, `{ f, trajectories }` for 2-D runs over contours.

@@ -45,5 +45,6 @@ export {
   take,
   where,
   type IndexLike,
+  type LiftWhere,
 } from './indexing';
 export { concat, split, stack, tile } from './join';
