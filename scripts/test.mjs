@@ -4,6 +4,7 @@
 //   2. lint (biome), unused files/dependencies (knip), API docs build (typedoc)
 //   3. packaging: each package packed, publint + arethetypeswrong on the tarball, the tarballs
 //      installed into an empty project and each README's example run there
+//   4. browsers: every package's browser entry bundled and run in headless Chromium
 // and prints one closing line `N passed, N failed, N skipped` (vitest tests plus these checks).
 // Exits non-zero on any failure, and when no test ran at all.
 import { spawnSync } from 'node:child_process';
