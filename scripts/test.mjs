@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // gd's whole test suite, as `pnpm test` runs it locally and .ci/run runs it in CI:
+//   0. the two system packages the tests use, installed with apt-get if missing (system-deps.mjs)
 //   1. turbo: build → typecheck + unit tests (vitest) in every package
 //   2. lint (biome), unused files/dependencies (knip), API docs build (typedoc)
 //   3. packaging: each package packed, publint + arethetypeswrong on the tarball, the tarballs
@@ -30,6 +31,9 @@ const workspaces = ['packages', 'apps'].flatMap((d) =>
 for (const w of workspaces) rmSync(join(w, 'test-results'), { recursive: true, force: true });
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+run('system packages the tests use (chromium, dataset-fashion-mnist)', process.execPath, [
+  join(root, 'scripts/system-deps.mjs'),
+]);
 run('build, typecheck and unit tests (turbo)', bin('turbo'), [
   'run',
   'build',
