@@ -51,6 +51,7 @@ export {
   tan,
   tanh,
 } from './ops/elementwise';
+export { erf, erfc } from './ops/erf';
 export { max, mean, min, prod, sum } from './ops/reduce';
 export { argmax, argmin, type ArgReduceOptions } from './ops/argreduce';
 export { std, variance, type VarianceOptions } from './ops/variance';

@@ -5,6 +5,7 @@ import * as AC from './ops/allclose';
 import * as AR from './ops/argreduce';
 import * as C from './ops/cast';
 import * as E from './ops/elementwise';
+import * as ERF from './ops/erf';
 import * as G from './ops/gather';
 import * as L from './ops/logical';
 import * as LSE from './ops/logsumexp';
@@ -236,6 +237,14 @@ export class Tensor {
   /** 1 / (1 + e⁻ᵃ), computed without overflow. */
   sigmoid(): Tensor {
     return E.sigmoid(this);
+  }
+  /** The error function erf(a) = (2/√π)∫₀ᵃ e^{−t²} dt (see {@link ERF.erf | erf}). @example `tensor([1]).erf() // [0.8427…]` */
+  erf(): Tensor {
+    return ERF.erf(this);
+  }
+  /** The complementary error function erfc(a) = 1 − erf(a), accurate in the tail. @example `tensor([5]).erfc() // [1.537…e-12]` */
+  erfc(): Tensor {
+    return ERF.erfc(this);
   }
   /** max(a, 0). */
   relu(): Tensor {

@@ -43,6 +43,8 @@ describe('public API', () => {
       'tan',
       'tanh',
       'sigmoid',
+      'erf',
+      'erfc',
       'relu',
       'floor',
       'ceil',
