@@ -37,3 +37,4 @@ export {
 } from './node/emnist';
 export { CIFAR10_RESOURCES, cifar10, extractCifar10, type Cifar10Options } from './node/cifar10';
 export { readTar, type TarEntry } from './node/tar';
+export { type DownloadSourceOptions, checkMirrors, checkResources } from './node/sources';

@@ -47,3 +47,44 @@ export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<v
   const dir = await mkdtemp(join(tmpdir(), 'gd-datasets-'));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * A minimal POSIX ustar writer for tests (the package has no tar library, and a test must not
+ * depend on a `tar` binary to produce its input): for each file a 512-byte header — name at 0
+ * (≤ 100 bytes), mode at 100, uid/gid at 108/116, size at 124 and mtime at 136 as NUL-terminated
+ * octal, checksum at 148 (sum of the header bytes with the checksum field read as 8 spaces,
+ * written as 6 octal digits, NUL, space), type flag '0' at 156, magic "ustar\0" + version "00"
+ * at 257 — then the body padded with zeros to a multiple of 512, and two zero blocks at the end.
+ */
+export function tarBytes(files: Record<string, Uint8Array | string>): Uint8Array {
+  const enc = new TextEncoder();
+  const blocks: Uint8Array[] = [];
+  const put = (header: Uint8Array, at: number, text: string) => header.set(enc.encode(text), at);
+  const octal = (n: number, width: number) => `${n.toString(8).padStart(width - 1, '0')}\0`;
+  for (const [name, content] of Object.entries(files)) {
+    const body = typeof content === 'string' ? enc.encode(content) : content;
+    if (enc.encode(name).length > 100) throw new RangeError(`tarBytes: name too long: ${name}`);
+    const header = new Uint8Array(512);
+    put(header, 0, name);
+    put(header, 100, octal(0o644, 8));
+    put(header, 108, octal(0, 8));
+    put(header, 116, octal(0, 8));
+    put(header, 124, octal(body.length, 12));
+    put(header, 136, octal(0, 12));
+    put(header, 156, '0');
+    put(header, 257, 'ustar\u000000');
+    header.fill(32, 148, 156);
+    let sum = 0;
+    for (const b of header) sum += b;
+    put(header, 148, `${sum.toString(8).padStart(6, '0')}\0 `);
+    blocks.push(header, body, new Uint8Array((512 - (body.length % 512)) % 512));
+  }
+  blocks.push(new Uint8Array(1024));
+  const out = new Uint8Array(blocks.reduce((n, b) => n + b.length, 0));
+  let at = 0;
+  for (const b of blocks) {
+    out.set(b, at);
+    at += b.length;
+  }
+  return out;
+}

@@ -19,6 +19,8 @@ describe('@gd/datasets/node entry', () => {
       'extractCifar10',
       'extractEmnist',
       'defaultRoot',
+      'checkMirrors',
+      'checkResources',
     ]) {
       expect(typeof (node as Record<string, unknown>)[name], name).toBe('function');
     }

@@ -4,6 +4,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { DatasetError } from '../errors';
+import { checkMirrors } from './sources';
 
 /** Expected checksum of a file: MD5 (as torchvision lists them) and/or SHA-256, lowercase hex. */
 export interface Checksum {
@@ -15,8 +16,10 @@ export interface Checksum {
 export interface DownloadOptions extends Checksum {
   /** Draw a progress bar on stderr (cli-progress; only on a TTY). Default true. */
   progress?: boolean;
-  /** Called after each received chunk with bytes so far and the total (`null` if unknown). */
-  onProgress?: (received: number, total: number | null) => void;
+  /** Draw the bar on this stream instead, TTY or not (a log file, a test's capture). */
+  progressStream?: NodeJS.WritableStream;
+  /** Called after each received chunk with bytes so far, the total (`null` if unknown) and the URL. */
+  onProgress?: (received: number, total: number | null, url: string) => void;
   /** Aborts the download. */
   signal?: AbortSignal;
   /** Give up when no byte arrives for this long (connecting included), in ms. Default 60 000. */
@@ -53,7 +56,8 @@ export async function verifyFile(path: string, expected: Checksum): Promise<bool
  *
  * @param url http(s) URL.
  * @param dest final path; its directory is created.
- * @param options `md5`/`sha256` to verify, `progress` bar (default true), `onProgress` callback.
+ * @param options `md5`/`sha256` to verify, `progress` bar (default true, drawn on stderr when it
+ *   is a TTY, or on `progressStream`), `onProgress` callback, `signal`, `idleTimeoutMs` (60 000).
  * @throws DatasetError naming the URL on an HTTP error, a truncated body, or a checksum mismatch.
  * @example
  * ```ts
@@ -114,6 +118,7 @@ export async function downloadFile(
         {
           format: `${basename(dest)} [{bar}] {percentage}% {value}/{total} B`,
           clearOnComplete: false,
+          ...(options.progressStream ? { stream: options.progressStream, noTTYOutput: true } : {}),
         },
         cliProgress.Presets.shades_classic,
       );
@@ -139,7 +144,7 @@ export async function downloadFile(
         sha256.update(chunk.value);
         received += chunk.value.length;
         bar?.update(received);
-        options.onProgress?.(received, total);
+        options.onProgress?.(received, total, url);
       }
       await file.sync();
     } finally {
@@ -194,12 +199,16 @@ export interface Resource extends Checksum {
 
 /**
  * Makes sure `root/<filename>` exists with the right checksum: downloads it from the first
- * mirror that serves a verified copy (`mirror + filename`). An existing verified file is kept.
+ * mirror that serves a verified copy (`<mirror><filename>`, a `/` added to a mirror that lacks
+ * one). An existing verified file is kept without any request.
  *
- * @throws DatasetError listing every mirror's failure when none works.
+ * @returns the path of the verified file.
+ * @throws TypeError or RangeError when `mirrors` is not a non-empty list of http(s) URLs.
+ * @throws DatasetError naming the file, every URL tried with its failure, and what to do, when
+ *   no mirror works; nothing is left under `root` for that file.
  * @example
  * ```ts
- * await ensureDownloaded(root, { filename: 'train-labels-idx1-ubyte.gz', md5 }, MNIST_MIRRORS);
+ * await ensureDownloaded(root, { filename: 'train-labels-idx1-ubyte.gz', md5 }, MNIST_RESOURCES.mirrors);
  * ```
  */
 export async function ensureDownloaded(
@@ -214,17 +223,21 @@ export async function ensureDownloaded(
   } catch {
     // missing (or unreadable) — download it below
   }
-  const failures: string[] = [];
-  for (const mirror of mirrors) {
+  const bases = checkMirrors('ensureDownloaded', mirrors);
+  const errors: Error[] = [];
+  for (const base of bases) {
     try {
-      await downloadFile(`${mirror}${resource.filename}`, dest, { ...options, ...resource });
+      await downloadFile(`${base}${encodeURIComponent(resource.filename)}`, dest, {
+        ...options,
+        ...resource,
+      });
       return dest;
     } catch (error) {
-      failures.push((error as Error).message);
+      errors.push(error instanceof Error ? error : new Error(String(error)));
     }
   }
   throw new DatasetError(
-    `${resource.filename}: could not download a verified copy from any mirror:\n  ${failures.join('\n  ')}`,
-    { file: dest },
+    `${resource.filename}: could not download a verified copy from any mirror:\n  ${errors.map((e) => e.message).join('\n  ')}\nNothing was saved as ${dest}. Try again later, pass mirrors: [...] with a working copy, or put a verified ${resource.filename} into ${root} yourself.`,
+    { file: dest, cause: new AggregateError(errors, 'every mirror failed') },
   );
 }

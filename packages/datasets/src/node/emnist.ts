@@ -7,6 +7,7 @@ import { parseMnist } from '../mnistFormat';
 import { ensureDownloaded } from './download';
 import { readMaybeGzip } from './files';
 import { defaultRoot, firstExisting } from './paths';
+import { type DownloadSourceOptions, archiveResource, checkMirrors } from './sources';
 
 /** EMNIST's six variants (Cohen et al. 2017). */
 export type EmnistVariant = 'byclass' | 'bymerge' | 'balanced' | 'letters' | 'digits' | 'mnist';
@@ -36,8 +37,11 @@ export const EMNIST_RESOURCES = {
   archive: { filename: 'gzip.zip', md5: '58c8d27c78d21e728a6bc7b3cc06412e' },
 } as const;
 
-/** Options of {@link emnist}. */
-export interface EmnistOptions {
+/**
+ * Options of {@link emnist}. The download ones (`download`, `mirrors`, `resources` — here the
+ * one zip archive —, `progress`, `progressStream`, `onProgress`) are {@link DownloadSourceOptions}.
+ */
+export interface EmnistOptions extends DownloadSourceOptions {
   /** Which EMNIST variant (torchvision's `split` argument). Required. */
   variant: EmnistVariant;
   /** `'train'` or `'test'`. Default `'train'`. */
@@ -48,10 +52,6 @@ export interface EmnistOptions {
   download?: boolean;
   /** Images as [N, 784]. Default false. */
   flatten?: boolean;
-  /** Progress bar while downloading. Default true. */
-  progress?: boolean;
-  /** Override the download mirrors. */
-  mirrors?: readonly string[];
 }
 
 /**
@@ -60,9 +60,13 @@ export interface EmnistOptions {
  * 47, letters 26 labelled 1..26, digits, mnist). As torchvision, images are returned as stored,
  * which is transposed relative to MNIST (use `transpose(x, [0, 2, 1])` to view them upright).
  * With `download: true` the archive is fetched, MD5-verified, its .gz members written atomically
- * into `root`, and the archive removed.
+ * into `root`, and the archive removed. `mirrors` (default `EMNIST_RESOURCES.mirrors`) and
+ * `resources` (default `[EMNIST_RESOURCES.archive]`; exactly one zip of `.gz` members) override
+ * where the archive comes from and its checksum.
  *
- * @throws DatasetError when files are missing (pass `download: true`) or malformed.
+ * @throws DatasetError when files are missing (pass `download: true`) or malformed, or when no
+ *   mirror serves an archive with the right checksum.
+ * @throws TypeError or RangeError on malformed `mirrors`/`resources`, `variant` or `split`.
  * @example
  * ```ts
  * const letters = await emnist({ variant: 'letters', split: 'test', download: true });
@@ -80,6 +84,11 @@ export async function emnist(options: EmnistOptions): Promise<ImageDataset> {
   if (split !== 'train' && split !== 'test') {
     throw new RangeError(`emnist: split must be 'train' or 'test', got '${String(split)}'`);
   }
+  const mirrors =
+    options.mirrors === undefined
+      ? EMNIST_RESOURCES.mirrors
+      : checkMirrors('emnist', options.mirrors);
+  const archiveFile = archiveResource('emnist', EMNIST_RESOURCES.archive, options.resources);
   const root = options.root ?? defaultRoot('emnist');
   const names = [
     `emnist-${variant}-${split}-images-idx3-ubyte`,
@@ -92,13 +101,19 @@ export async function emnist(options: EmnistOptions): Promise<ImageDataset> {
     );
   let paths = await find();
   if (paths.includes(null) && options.download) {
-    await downloadEmnist(root, options);
+    const archive = await ensureDownloaded(root, archiveFile, mirrors, {
+      progress: options.progress,
+      progressStream: options.progressStream,
+      onProgress: options.onProgress,
+    });
+    await extractEmnist(archive, root);
+    await rm(archive, { force: true });
     paths = await find();
   }
   const missing = names.filter((_, k) => paths[k] === null);
   if (missing.length > 0) {
     throw new DatasetError(
-      `emnist: ${missing.join(' and ')} (.gz or raw) not found in ${dirs.join(', ')}; pass download: true to fetch the EMNIST archive`,
+      `emnist: ${missing.join(' and ')} (.gz or raw) not found in ${dirs.join(', ')}; ${options.download ? 'the downloaded archive does not contain them — check resources, or delete the files in root and download again' : 'pass download: true to fetch the EMNIST archive'}`,
       { file: join(root, `${missing[0]}.gz`) },
     );
   }
@@ -115,17 +130,6 @@ export async function emnist(options: EmnistOptions): Promise<ImageDataset> {
     flatten: options.flatten,
     classNames: EMNIST_CLASSES[variant],
   });
-}
-
-async function downloadEmnist(root: string, options: EmnistOptions): Promise<void> {
-  const archive = await ensureDownloaded(
-    root,
-    EMNIST_RESOURCES.archive,
-    options.mirrors ?? EMNIST_RESOURCES.mirrors,
-    { progress: options.progress },
-  );
-  await extractEmnist(archive, root);
-  await rm(archive, { force: true });
 }
 
 /**

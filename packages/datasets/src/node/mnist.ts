@@ -5,21 +5,19 @@ import { FASHION_MNIST_CLASSES, KMNIST_CLASSES, MNIST_CLASSES, parseMnist } from
 import { type Resource, ensureDownloaded } from './download';
 import { readMaybeGzip } from './files';
 import { defaultRoot, firstExisting } from './paths';
+import { type DownloadSourceOptions, checkMirrors, checkResources } from './sources';
 
-/** Options shared by the MNIST-format loaders. */
-export interface MnistOptions {
+/**
+ * Options shared by the MNIST-format loaders. The download ones (`download`, `mirrors`,
+ * `resources`, `progress`, `progressStream`, `onProgress`) are {@link DownloadSourceOptions}.
+ */
+export interface MnistOptions extends DownloadSourceOptions {
   /** Folder holding the files (raw or .gz). Default `~/.cache/gd/datasets/<name>`. */
   root?: string;
   /** `'train'` (60 000 examples) or `'test'` (10 000). Default `'train'`. */
   split?: 'train' | 'test';
-  /** Fetch missing files from the official mirrors (checksums verified). Default false. */
-  download?: boolean;
   /** Images as [N, 784] instead of [N, 28, 28]. Default false. */
   flatten?: boolean;
-  /** Progress bar while downloading. Default true. */
-  progress?: boolean;
-  /** Override the download mirrors (URL prefixes ending in '/'), e.g. a local copy. */
-  mirrors?: readonly string[];
   /**
    * Read-only folders searched after `root` (files there are used in place). Default: none, and
    * for Fashion-MNIST `['/usr/share/datasets/fashion-mnist']` (Debian's dataset-fashion-mnist).
@@ -52,16 +50,29 @@ async function loadMnistFormat(
   if (split !== 'train' && split !== 'test') {
     throw new RangeError(`${spec.op}: split must be 'train' or 'test', got '${String(split)}'`);
   }
+  const mirrors =
+    options.mirrors === undefined ? spec.mirrors : checkMirrors(spec.op, options.mirrors);
+  const resources =
+    options.resources === undefined
+      ? spec.files[split]
+      : pickSplitFiles(
+          spec.op,
+          split,
+          spec.files[split],
+          checkResources(spec.op, options.resources),
+        );
   const root = options.root ?? defaultRoot(spec.name);
   const dirs = [root, join(root, tvName, 'raw'), ...(options.searchDirs ?? spec.extraDirs)];
   const paths: string[] = [];
-  for (const resource of spec.files[split]) {
+  for (const resource of resources) {
     const plain = resource.filename.replace(/\.gz$/, '');
     const candidates = dirs.flatMap((d) => [join(d, resource.filename), join(d, plain)]);
     let path = await firstExisting(candidates);
     if (path === null && options.download) {
-      path = await ensureDownloaded(root, resource, options.mirrors ?? spec.mirrors, {
+      path = await ensureDownloaded(root, resource, mirrors, {
         progress: options.progress,
+        progressStream: options.progressStream,
+        onProgress: options.onProgress,
       });
     }
     if (path === null) {
@@ -81,6 +92,29 @@ async function loadMnistFormat(
     flatten: options.flatten,
     classNames: spec.classNames,
   });
+}
+
+/**
+ * The entries of a user's `resources` that stand for the split's images and labels files,
+ * matched by name with or without `.gz`.
+ */
+function pickSplitFiles(
+  op: string,
+  split: 'train' | 'test',
+  official: readonly [Resource, Resource],
+  given: Resource[],
+): [Resource, Resource] {
+  const pick = (wanted: Resource): Resource => {
+    const plain = wanted.filename.replace(/\.gz$/, '');
+    const found = given.find((r) => r.filename === wanted.filename || r.filename === plain);
+    if (found === undefined) {
+      throw new RangeError(
+        `${op}: resources has no entry for ${plain}(.gz), needed for split '${split}' (got ${given.map((r) => r.filename).join(', ')}); add { filename: '${wanted.filename}', md5: '…' } or leave resources out to use the official list`,
+      );
+    }
+    return found;
+  };
+  return [pick(official[0]), pick(official[1])];
 }
 
 function mnistFiles(md5: [string, string, string, string]): MnistSpec['files'] {
@@ -138,13 +172,31 @@ export const DEBIAN_FASHION_MNIST_DIR = '/usr/share/datasets/fashion-mnist';
  * Files are looked up in `root` (raw or .gz; also `<root>/MNIST/raw/`); with `download: true`
  * missing ones are fetched from torchvision's mirrors and MD5-verified.
  *
+ * `mirrors` replaces torchvision's mirror list (base URLs tried in order) and `resources` the
+ * file list with its checksums, e.g. for a private mirror holding your own MNIST-format files.
+ *
  * @param options `root` (default `~/.cache/gd/datasets/mnist`), `split` ('train'), `download`
- *   (false), `flatten` (false: [N, 28, 28]; true: [N, 784]), `progress` (true), `mirrors`.
- * @throws DatasetError when files are missing (pass `download: true`) or malformed.
+ *   (false), `flatten` (false: [N, 28, 28]; true: [N, 784]), `progress` (true), `mirrors`
+ *   (default `MNIST_RESOURCES.mirrors`), `resources` (default `MNIST_RESOURCES.files`),
+ *   `progressStream`, `onProgress`, `searchDirs`.
+ * @throws DatasetError when files are missing (pass `download: true`) or malformed, or when no
+ *   mirror serves a copy with the right checksum (names the file, the URLs and what to do).
+ * @throws TypeError or RangeError on malformed `mirrors`/`resources` or an unknown `split`.
  * @example
  * ```ts
  * const train = await mnist({ download: true, flatten: true });
  * train.images.shape; // [60000, 784]
+ *
+ * // the test split from an institute's mirror, with the checksums of the files it serves
+ * const test = await mnist({
+ *   split: 'test',
+ *   download: true,
+ *   mirrors: ['https://data.example.edu/mnist/'],
+ *   resources: [
+ *     { filename: 't10k-images-idx3-ubyte.gz', md5: '9fb629c4189551a2d022fa330f9573f3' },
+ *     { filename: 't10k-labels-idx1-ubyte.gz', md5: 'ec29112dd5afa0611ce80d1b7f02629c' },
+ *   ],
+ * });
  * ```
  */
 export function mnist(options: MnistOptions = {}): Promise<ImageDataset> {

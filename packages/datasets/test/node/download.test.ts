@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatasetError } from '../../src/errors';
 import { downloadFile, ensureDownloaded, fileHash, verifyFile } from '../../src/node/download';
@@ -38,17 +39,17 @@ const listing = async (dir: string) => (await readdir(dir)).sort();
 describe('downloadFile', () => {
   it('downloads, verifies MD5 and SHA-256, reports progress and renames into place', async () => {
     const dest = join(tmp.dir, 'ok', 'good.bin');
-    const seen: [number, number | null][] = [];
+    const seen: [number, number | null, string][] = [];
     await downloadFile(`${server.base}good.bin`, dest, {
       md5,
       sha256,
       progress: false,
-      onProgress: (r, t) => seen.push([r, t]),
+      onProgress: (r, t, url) => seen.push([r, t, url]),
     });
     expect(new Uint8Array(await readFile(dest))).toEqual(good);
     expect(await listing(join(tmp.dir, 'ok'))).toEqual(['good.bin']);
     expect(seen.length).toBeGreaterThan(1);
-    expect(seen.at(-1)).toEqual([good.length, good.length]);
+    expect(seen.at(-1)).toEqual([good.length, good.length, `${server.base}good.bin`]);
     for (let k = 1; k < seen.length; k++) expect(seen[k][0]).toBeGreaterThan(seen[k - 1][0]);
   });
 
@@ -105,6 +106,19 @@ describe('downloadFile', () => {
   });
 });
 
+describe('downloadFile progress bar on a given stream', () => {
+  it('draws the bar on progressStream even when it is not a TTY, ending at 100%', async () => {
+    const chunks: Buffer[] = [];
+    const stream = new PassThrough();
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    const dest = join(tmp.dir, 'stream', 'good.bin');
+    await downloadFile(`${server.base}good.bin`, dest, { md5, progressStream: stream });
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text).toContain('good.bin [');
+    expect(text).toContain(`100% ${good.length}/${good.length} B`);
+  });
+});
+
 describe('ensureDownloaded', () => {
   it('falls through to the next mirror when one serves a corrupt file', async () => {
     const root = join(tmp.dir, 'mirrors');
@@ -137,8 +151,20 @@ describe('ensureDownloaded', () => {
         },
       ),
     ).rejects.toThrow(
-      /could not download a verified copy from any mirror:\n.*MD5 checksum mismatch.*\n.*HTTP 404/s,
+      /could not download a verified copy from any mirror:\n.*MD5 checksum mismatch.*\n.*HTTP 404.*\nNothing was saved as .*none.corrupt\.bin\. Try again later/s,
     );
+    const err = await ensureDownloaded(join(tmp.dir, 'none'), { filename: 'x', md5 }, [
+      `${server.base}a`,
+    ]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DatasetError);
+    expect((err as DatasetError).file).toBe(join(tmp.dir, 'none', 'x'));
+    expect((err as Error).message).toContain(`${server.base}a/x: download failed with HTTP 404`);
+    const cause = (err as Error).cause;
+    expect(cause).toBeInstanceOf(AggregateError);
+    expect((cause as AggregateError).errors[0]).toBeInstanceOf(DatasetError);
+    await expect(
+      ensureDownloaded(tmp.dir, { filename: 'x', md5 }, [], { progress: false }),
+    ).rejects.toThrow(/ensureDownloaded: mirrors is empty/);
   });
 
   it('replaces an existing file whose checksum is wrong', async () => {

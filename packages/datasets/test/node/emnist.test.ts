@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -6,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatasetError } from '../../src/errors';
 import { EMNIST_CLASSES, emnist, extractEmnist } from '../../src/node/emnist';
 import { imageBytes, labelBytes, tempDir } from '../helpers';
+import { serve } from './server';
 
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
@@ -80,5 +82,64 @@ describe('emnist', () => {
     await expect(emnist({ variant: 'greek' as 'digits' })).rejects.toThrow(
       /variant must be one of byclass/,
     );
+  });
+});
+
+describe('emnist download: true from mirrors/resources given by the caller (local server)', () => {
+  it('downloads and verifies the zip, unpacks the .gz members, removes the zip; then reuses the files', async () => {
+    const zip = zipSync({
+      gzip: {
+        'emnist-digits-test-images-idx3-ubyte.gz': new Uint8Array(gzipSync(imageBytes(6))),
+        'emnist-digits-test-labels-idx1-ubyte.gz': new Uint8Array(gzipSync(labelBytes(6))),
+      },
+    });
+    const sha256 = createHash('sha256').update(zip).digest('hex');
+    const server = await serve({ '/emnist/private.zip': { body: zip } });
+    try {
+      const root = join(tmp.dir, 'dl');
+      const options = {
+        variant: 'digits' as const,
+        split: 'test' as const,
+        root,
+        download: true,
+        mirrors: [`${server.base}emnist/`],
+        resources: [{ filename: 'private.zip', sha256 }],
+        progress: false,
+      };
+      const ds = await emnist(options);
+      expect(ds.images.shape).toEqual([6, 28, 28]);
+      expect(Array.from(ds.labels.data)).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(ds.images.data[5 * 784 + 2]).toBe(Math.fround((5 * 7 + 2) / 255));
+      expect((await readdir(root)).sort()).toEqual([
+        'emnist-digits-test-images-idx3-ubyte.gz',
+        'emnist-digits-test-labels-idx1-ubyte.gz',
+      ]);
+      await emnist(options);
+      expect(server.hits).toEqual({ '/emnist/private.zip': 1 });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a verified archive without the variant says so instead of asking for download: true', async () => {
+    const zip = zipSync({ gzip: { 'README.gz': new Uint8Array(gzipSync(labelBytes(1))) } });
+    const md5 = createHash('md5').update(zip).digest('hex');
+    const server = await serve({ '/gzip.zip': { body: zip } });
+    try {
+      await expect(
+        emnist({
+          variant: 'letters',
+          root: join(tmp.dir, 'dl-empty'),
+          download: true,
+          mirrors: [server.base],
+          resources: [{ filename: 'gzip.zip', md5 }],
+          progress: false,
+        }),
+      ).rejects.toThrow(
+        /emnist-letters-train-images-idx3-ubyte .*the downloaded archive does not contain them/,
+      );
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,10 +1,12 @@
-import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatasetError } from '../../src/errors';
 import { DEBIAN_FASHION_MNIST_DIR, fashionMnist, kmnist, mnist } from '../../src/node/mnist';
 import golden from '../fixtures/fashion_mnist.json';
+import { PassThrough } from 'node:stream';
 import { imageBytes, labelBytes, tempDir } from '../helpers';
 import { serve } from './server';
 
@@ -185,3 +187,231 @@ describe('fashionMnist when the files are nowhere', () => {
     expect(ds.classNames[0]).toBe('T-shirt/top');
   });
 });
+
+const hex = (algorithm: 'md5' | 'sha256', bytes: Uint8Array) =>
+  createHash(algorithm).update(bytes).digest('hex');
+
+/** A gzipped synthetic MNIST-format split (n images, n labels) and its resources entries. */
+function syntheticSplit(prefix: 'train' | 't10k', n: number) {
+  const rawImages = imageBytes(n);
+  const rawLabels = labelBytes(n);
+  const images = new Uint8Array(gzipSync(rawImages));
+  const labels = new Uint8Array(gzipSync(rawLabels));
+  const imagesName = `${prefix}-images-idx3-ubyte.gz`;
+  const labelsName = `${prefix}-labels-idx1-ubyte.gz`;
+  return {
+    rawImages,
+    rawLabels,
+    images,
+    labels,
+    imagesName,
+    labelsName,
+    // one file verified by MD5 (torchvision's kind), the other by SHA-256
+    resources: [
+      { filename: imagesName, md5: hex('md5', images) },
+      { filename: labelsName, sha256: hex('sha256', labels) },
+    ],
+  };
+}
+
+/** Collects what a progress bar writes, as a stream that is not a TTY. */
+function capture(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+describe('mnist download: true from mirrors/resources given by the caller (local server)', () => {
+  const split = syntheticSplit('train', 50);
+
+  it('downloads, verifies, shows progress, renames into place and returns the tensors; then reuses the files', async () => {
+    const server = await serve({
+      [`/mnist/${split.imagesName}`]: { body: split.images },
+      [`/mnist/${split.labelsName}`]: { body: split.labels },
+    });
+    try {
+      const root = join(tmp.dir, 'dl-ok');
+      const events: [number, number | null, string][] = [];
+      const bar = capture();
+      const options = {
+        root,
+        split: 'train' as const,
+        download: true,
+        mirrors: [`${server.base}mnist`], // no trailing slash: one is added
+        resources: split.resources,
+        progressStream: bar.stream,
+        onProgress: (r: number, t: number | null, url: string) => events.push([r, t, url]),
+      };
+      const ds = await mnist(options);
+
+      expect(ds.length).toBe(50);
+      expect(ds.images.shape).toEqual([50, 28, 28]);
+      expect(ds.images.dtype).toBe('float32');
+      const pixels = split.rawImages.subarray(16);
+      expect(ds.images.data.length).toBe(pixels.length);
+      for (let k = 0; k < pixels.length; k++) {
+        if (ds.images.data[k] !== Math.fround(pixels[k] / 255)) {
+          throw new Error(`pixel ${k}: ${ds.images.data[k]} ≠ ${pixels[k]}/255`);
+        }
+      }
+      expect(ds.labels.dtype).toBe('int32');
+      expect(Array.from(ds.labels.data)).toEqual(Array.from(split.rawLabels.subarray(8)));
+
+      // exactly the two verified files, under their names, no temporary left
+      expect((await readdir(root)).sort()).toEqual([split.imagesName, split.labelsName].sort());
+      expect(server.hits[`/mnist/${split.imagesName}`]).toBe(1);
+      expect(server.hits[`/mnist/${split.labelsName}`]).toBe(1);
+
+      // progress: per file, increasing byte counts ending at the file's size
+      const imagesUrl = `${server.base}mnist/${split.imagesName}`;
+      const labelsUrl = `${server.base}mnist/${split.labelsName}`;
+      const forImages = events.filter((e) => e[2] === imagesUrl);
+      expect(forImages.at(-1)).toEqual([split.images.length, split.images.length, imagesUrl]);
+      for (let k = 1; k < forImages.length; k++)
+        expect(forImages[k][0]).toBeGreaterThan(forImages[k - 1][0]);
+      expect(events.at(-1)).toEqual([split.labels.length, split.labels.length, labelsUrl]);
+      const drawn = bar.text();
+      expect(drawn).toContain(`${split.imagesName} [`);
+      expect(drawn).toContain(`100% ${split.images.length}/${split.images.length} B`);
+      expect(drawn).toContain(`100% ${split.labels.length}/${split.labels.length} B`);
+
+      // second call: the files on disk are used, the server is not contacted
+      const again = await mnist({ ...options, onProgress: undefined, progressStream: undefined });
+      expect(server.hits[`/mnist/${split.imagesName}`]).toBe(1);
+      expect(server.hits[`/mnist/${split.labelsName}`]).toBe(1);
+      expect(Object.values(server.hits).reduce((a, b) => a + b, 0)).toBe(2);
+      expect(Array.from(again.images.data.subarray(0, 800))).toEqual(
+        Array.from(ds.images.data.subarray(0, 800)),
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('rejects a mirror serving a corrupt file and takes it from the next mirror', async () => {
+    const corrupt = split.images.slice();
+    corrupt[corrupt.length - 9] ^= 0x5a; // inside the gzip body: still a file of the right size
+    const server = await serve({
+      [`/bad/${split.imagesName}`]: { body: corrupt },
+      [`/bad/${split.labelsName}`]: { body: split.labels },
+      [`/good/${split.imagesName}`]: { body: split.images },
+      [`/good/${split.labelsName}`]: { body: split.labels },
+    });
+    try {
+      const root = join(tmp.dir, 'dl-fallback');
+      const ds = await mnist({
+        root,
+        download: true,
+        mirrors: [`${server.base}bad/`, `${server.base}good/`],
+        resources: split.resources,
+        progress: false,
+      });
+      expect(ds.length).toBe(50);
+      expect(ds.images.data[49 * 784 + 783]).toBe(Math.fround(((49 * 7 + 783) % 256) / 255));
+      expect(server.hits).toEqual({
+        [`/bad/${split.imagesName}`]: 1, // tried, rejected by its MD5
+        [`/good/${split.imagesName}`]: 1,
+        [`/bad/${split.labelsName}`]: 1, // the first mirror is still first for the next file
+      });
+      expect((await readdir(root)).sort()).toEqual([split.imagesName, split.labelsName].sort());
+      expect(await fileMd5(join(root, split.imagesName))).toBe(split.resources[0].md5);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('an interrupted transfer leaves no file behind; the DatasetError names the file, the URL and what to do', async () => {
+    const cut = split.labels.length >> 1;
+    const server = await serve({
+      [`/${split.imagesName}`]: { body: split.images },
+      [`/${split.labelsName}`]: { body: split.labels, truncateAt: cut },
+    });
+    const root = join(tmp.dir, 'dl-cut');
+    try {
+      const err = await mnist({
+        root,
+        download: true,
+        mirrors: [server.base],
+        resources: split.resources,
+        progress: false,
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DatasetError);
+      const message = (err as DatasetError).message;
+      const url = `${server.base}${split.labelsName}`;
+      expect(message).toContain(`${split.labelsName}: could not download a verified copy`);
+      expect(message).toContain(`${url}: connection lost after ${cut} bytes`);
+      expect(message).toMatch(/Try again later, pass mirrors: \[\.\.\.\] with a working copy/);
+      expect((err as DatasetError).file).toBe(join(root, split.labelsName));
+      // the verified images file stays; of the labels neither a partial nor a final file
+      expect(await readdir(root)).toEqual([split.imagesName]);
+    } finally {
+      await server.close();
+    }
+    // a retry fetches only what is missing
+    const retry = await serve({ [`/${split.labelsName}`]: { body: split.labels } });
+    try {
+      const ds = await mnist({
+        root,
+        download: true,
+        mirrors: [retry.base],
+        resources: split.resources,
+        progress: false,
+      });
+      expect(ds.length).toBe(50);
+      expect(retry.hits).toEqual({ [`/${split.labelsName}`]: 1 });
+    } finally {
+      await retry.close();
+    }
+  });
+
+  it('test split and kmnist/fashionMnist take the same options; resources may list every file', async () => {
+    const test = syntheticSplit('t10k', 7);
+    const server = await serve({
+      [`/${test.imagesName}`]: { body: test.images },
+      [`/${test.labelsName}`]: { body: test.labels },
+    });
+    try {
+      const common = {
+        split: 'test' as const,
+        download: true,
+        mirrors: [server.base],
+        resources: [...split.resources, ...test.resources],
+        progress: false,
+      };
+      const k = await kmnist({ ...common, root: join(tmp.dir, 'dl-k') });
+      expect(k.length).toBe(7);
+      expect(k.classNames[0]).toBe('o');
+      const f = await fashionMnist({ ...common, root: join(tmp.dir, 'dl-f'), searchDirs: [] });
+      expect(f.images.shape).toEqual([7, 28, 28]);
+      expect(server.hits[`/${test.imagesName}`]).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('validates mirrors and resources before touching disk or network', async () => {
+    const root = join(tmp.dir, 'dl-invalid');
+    const base = { root, download: true, progress: false };
+    await expect(mnist({ ...base, mirrors: 'http://x/' as unknown as string[] })).rejects.toThrow(
+      TypeError,
+    );
+    await expect(mnist({ ...base, mirrors: [] })).rejects.toThrow(/mnist: mirrors is empty/);
+    await expect(mnist({ ...base, mirrors: ['file:///srv/mnist/'] })).rejects.toThrow(
+      /mnist: mirror 'file:\/\/\/srv\/mnist\/' uses file:, not http: or https:/,
+    );
+    await expect(
+      mnist({ ...base, resources: [{ filename: split.imagesName, md5: 'abc' }] }),
+    ).rejects.toThrow(
+      /resources\[0\]\.md5 for 'train-images-idx3-ubyte\.gz' must be 32 hex digits, got 'abc'/,
+    );
+    await expect(mnist({ ...base, resources: [split.resources[0]] })).rejects.toThrow(
+      /mnist: resources has no entry for train-labels-idx1-ubyte\(\.gz\), needed for split 'train'/,
+    );
+    await expect(access(root)).rejects.toThrow();
+  });
+});
+
+async function fileMd5(path: string): Promise<string> {
+  return hex('md5', new Uint8Array(await readFile(path)));
+}

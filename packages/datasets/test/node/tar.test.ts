@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTar } from '../../src/node/tar';
-import { tempDir } from '../helpers';
+import { tarBytes, tempDir } from '../helpers';
 
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
@@ -42,5 +42,29 @@ describe('readTar', () => {
     expect(() => readTar(bytes.subarray(0, 1024), 'y.tar')).toThrow(
       /truncated tar archive \(member f\)/,
     );
+  });
+});
+
+describe('tarBytes (the test helpers’ ustar writer)', () => {
+  it('writes archives that readTar and GNU tar both read back byte for byte', async () => {
+    const big = Uint8Array.from({ length: 1025 }, (_, i) => (i * 31) % 256);
+    const bytes = tarBytes({ 'd/big.bin': big, 'd/empty': '', 'note.txt': 'héllo' });
+    expect(bytes.length % 512).toBe(0);
+    const entries = readTar(bytes, 'w.tar');
+    expect(entries.map((e) => e.name)).toEqual(['d/big.bin', 'd/empty', 'note.txt']);
+    expect(entries[0].data).toEqual(big);
+    expect(entries[1].data.length).toBe(0);
+    expect(new TextDecoder().decode(entries[2].data)).toBe('héllo');
+    const path = join(tmp.dir, 'w.tar');
+    await writeFile(path, bytes);
+    expect(execFileSync('tar', ['-tf', path], { encoding: 'utf8' }).trim().split('\n')).toEqual([
+      'd/big.bin',
+      'd/empty',
+      'note.txt',
+    ]);
+    const out = join(tmp.dir, 'w-out');
+    await mkdir(out, { recursive: true });
+    execFileSync('tar', ['-xf', path, '-C', out]);
+    expect(new Uint8Array(await readFile(join(out, 'd', 'big.bin')))).toEqual(big);
   });
 });
