@@ -6,14 +6,21 @@ const SCALAR_ONE: Partial<Record<DType, Tensor>> = {};
 
 /** Options of {@link Var.backward}. */
 export interface BackwardOptions {
-  /** Keep the graph's saved inputs so that backward can run through it again. Default false. */
+  /** Keep the graph's saved inputs so that backward can run through it again. Default: `createGraph`. */
   retainGraph?: boolean;
+  /**
+   * Record the backward pass (PyTorch's `create_graph`), so that the gradients accumulated into
+   * the leaves are values of Vars ({@link Var.gradVar}) that can be differentiated again.
+   * Default false.
+   */
+  createGraph?: boolean;
 }
 
 /**
  * Backpropagates from `root` into the `.grad` of every leaf it depends on (accumulating, as
  * PyTorch): leaf.grad += Σ gradOutput · ∂root/∂leaf. `gradOutput` defaults to 1 for a
- * one-element root and is required otherwise.
+ * one-element root and is required otherwise. With `createGraph` the pass is recorded and each
+ * leaf's gradient is also available as a differentiable Var, `leaf.gradVar`.
  *
  * @example
  * ```ts
@@ -53,7 +60,12 @@ export function backward(
     }
     seed = gradOutput;
   }
-  sweep([root], [seed], { retainGraph: !!opts.retainGraph, createGraph: false, targets: null });
+  const createGraph = !!opts.createGraph;
+  sweep([root], [seed], {
+    retainGraph: opts.retainGraph ?? createGraph,
+    createGraph,
+    targets: null,
+  });
 }
 
 /** The error for a backward call on a Var that carries no graph, saying why. */

@@ -175,7 +175,10 @@ export function sweep(
       }
       const back = n.backFn;
       if (back === null) {
-        if (targets === null) accumulateLeaf(n, g, handed);
+        if (targets === null) {
+          if (opts.createGraph) accumulateRecorded(n, g, handed);
+          else accumulateLeaf(n, g, handed);
+        }
         continue;
       }
       state.current = n;
@@ -254,6 +257,13 @@ function tensorOf(g: Grad): Tensor {
  */
 function accumulateLeaf(leaf: Var, g: Grad, handed: TypedArray[]): void {
   const t = tensorOf(g);
+  const recorded = leaf.gradVar;
+  if (recorded !== null) {
+    // .grad is the value of a recorded Var: adding in place would change a value that graph
+    // saved, so accumulate out of place and keep .gradVar in step.
+    accumulateRecorded(leaf, t, handed);
+    return;
+  }
   const cur = leaf.grad;
   if (cur === null) {
     // Ops that share buffers (reshape, squeeze…) share the typed array object itself, so
@@ -275,4 +285,27 @@ function accumulateLeaf(leaf: Var, g: Grad, handed: TypedArray[]): void {
   const d = cur.data;
   const s = t.data;
   for (let i = 0; i < d.length; i++) d[i] += s[i];
+}
+
+/**
+ * Accumulation of a backward with createGraph (PyTorch accumulates out of place when grad mode
+ * is on): the leaf's gradient becomes a Var, `gradVar = gradVar + g` (or `grad + g`, or `g`),
+ * recorded so that it can be differentiated again, and `.grad` is that Var's value.
+ */
+function accumulateRecorded(leaf: Var, g: Grad, handed: TypedArray[]): void {
+  const prev: Grad | null = leaf.gradVar ?? leaf.grad;
+  if (prev !== null && !sameShape(prev.shape, g.shape)) {
+    throw new ShapeError(
+      `backward: the existing .grad of a leaf has shape [${prev.shape.join(', ')}] but the new gradient has [${g.shape.join(', ')}]; set .grad = null before backward`,
+    );
+  }
+  let sum: Grad;
+  if (prev !== null) sum = add(prev, g);
+  else if (handed.includes(tensorOf(g).data))
+    sum = add(g, 0); // a fresh buffer, still recorded
+  else sum = g;
+  const v = sum instanceof Var ? sum : new Var(sum, false);
+  leaf.gradRec = v;
+  leaf.grad = v.value;
+  handed.push(v.value.data);
 }

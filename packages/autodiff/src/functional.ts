@@ -1,7 +1,16 @@
-import { type DType, Tensor, allocate, isFloat, onesLike, tensor, zeros } from '@gd/tensor';
-import { type Grad, type Operand, state, sweep } from './engine';
+import {
+  type DType,
+  ShapeError,
+  Tensor,
+  allocate,
+  isFloat,
+  onesLike,
+  tensor,
+  zeros,
+} from '@gd/tensor';
+import { type Grad, state, sweep } from './engine';
 import { enableGrad } from './mode';
-import { mul } from './ops/arithmetic';
+import { add, mul } from './ops/arithmetic';
 import { sum } from './ops/reduce';
 import { reshape } from './ops/shape';
 import { stack } from './ops/join';
@@ -125,8 +134,8 @@ function trace(
   return { out, inputs, nested };
 }
 
-function scalarGrads(t: Traced, op: string): Grad[] {
-  const { out, inputs, nested } = t;
+function scalarGrads(t: Traced, op: string, createGraph = t.nested): Grad[] {
+  const { out, inputs } = t;
   if (out.size !== 1) {
     throw new TypeError(
       `${op}: the function must return one element, got shape [${out.shape.join(', ')}]; use jacobian for non-scalar outputs`,
@@ -138,7 +147,7 @@ function scalarGrads(t: Traced, op: string): Grad[] {
     );
   }
   if (!(out instanceof Var)) return inputs.map((x) => zeros(x.shape, { dtype: x.dtype }));
-  return gradients(out, inputs, { createGraph: nested });
+  return gradients(out, inputs, { createGraph });
 }
 
 /** What grad(f) returns: a function giving ∂f/∂x (one argnum) or a list (several). */
@@ -210,22 +219,27 @@ export function jacobian(f: DiffFn, opts: ArgnumsOptions = {}): GradFn<Tensor | 
   return (...args: unknown[]) => {
     const argnums = argnumList(opts.argnums, args.length, 'jacobian');
     const { out, inputs, nested } = trace(f, args, argnums, 'jacobian');
-    const m = out.size;
-    const rows: Grad[][] = inputs.map(() => []);
-    for (let j = 0; j < m; j++) {
-      const seed = new Tensor(allocate(out.dtype, m), out.shape);
-      seed.data[j] = 1;
-      const gs =
-        out instanceof Var
-          ? gradients(out, inputs, { gradOutput: seed, createGraph: nested, retainGraph: true })
-          : inputs.map((x) => zeros(x.shape, { dtype: x.dtype }));
-      gs.forEach((g, k) => {
-        rows[k].push(g);
-      });
-    }
-    const js = inputs.map((x, k) => assemble(rows[k], out.shape, x.shape, x.dtype, nested));
+    const js = jacobianOf(out, inputs, nested);
     return typeof opts.argnums === 'object' ? js : js[0];
   };
+}
+
+/** ∂out/∂inputsₖ for every k, one backward pass per element of `out` (Vars when `nested`). */
+function jacobianOf(out: Grad, inputs: readonly Var[], nested: boolean): Tensor[] {
+  const m = out.size;
+  const rows: Grad[][] = inputs.map(() => []);
+  for (let j = 0; j < m; j++) {
+    const seed = new Tensor(allocate(out.dtype, m), out.shape);
+    seed.data[j] = 1;
+    const gs =
+      out instanceof Var
+        ? gradients(out, inputs, { gradOutput: seed, createGraph: nested, retainGraph: true })
+        : inputs.map((x) => zeros(x.shape, { dtype: x.dtype }));
+    gs.forEach((g, k) => {
+      rows[k].push(g);
+    });
+  }
+  return inputs.map((x, k) => assemble(rows[k], out.shape, x.shape, x.dtype, nested));
 }
 
 /** Lays per-output gradients out as one `[...outShape, ...inShape]` tensor (a Var when nested). */
@@ -249,33 +263,111 @@ function assemble(
 }
 
 /**
- * The Hessian of a scalar f with respect to argument `argnums`: H = ∂²f/∂x², shaped
- * `[...x.shape, ...x.shape]`, computed as the Jacobian of the gradient (reverse over reverse).
+ * The Hessian of a scalar f (JAX's `hessian`), computed as the Jacobian of the gradient
+ * (reverse over reverse, f evaluated once).
+ *
+ * - One argnum k (default 0): H = ∂²f/∂xₖ², a Tensor shaped `[...xₖ.shape, ...xₖ.shape]`.
+ * - A list of argnums [i, j, …]: the nested blocks `H[a][b] = ∂²f/∂x_{argnums[a]}∂x_{argnums[b]}`,
+ *   each shaped `[...x_{argnums[a]}.shape, ...x_{argnums[b]}.shape]`; with `argnums: [0, 1]` that
+ *   is `[[H00, H01], [H10, H11]]` (H10 is H01 transposed for a smooth f).
  *
  * @example
  * ```ts
  * const saddle = (v) => v.take(0).square().sub(v.take(1).square()); // x² − y²
  * hessian(saddle)(tensor([0, 0], { dtype: 'float64' })); // [[2, 0], [0, -2]]
+ *
+ * const f = (x, y) => mul(x.square(), y).sum();          // Σ xᵢ² yᵢ
+ * const [[hxx, hxy], [hyx, hyy]] = hessian(f, { argnums: [0, 1] })(x, y);
+ * // hxx = diag(2y), hxy = hyx = diag(2x), hyy = 0
  * ```
  */
-export function hessian(f: DiffFn, opts: ArgnumsOptions<number> = {}): GradFn<Tensor> {
-  return jacobian(grad(f, opts), opts);
+export function hessian(f: DiffFn, opts?: ArgnumsOptions<number>): GradFn<Tensor>;
+export function hessian(f: DiffFn, opts: ArgnumsOptions<readonly number[]>): GradFn<Tensor[][]>;
+export function hessian(f: DiffFn, opts: ArgnumsOptions = {}): GradFn<Tensor | Tensor[][]> {
+  return (...args: unknown[]) => {
+    const argnums = argnumList(opts.argnums, args.length, 'hessian');
+    const t = trace(f, args, argnums, 'hessian');
+    // The gradient is recorded whatever the nesting, since it is differentiated again here.
+    const gs = scalarGrads(t, 'hessian', true);
+    const blocks = gs.map((g) => jacobianOf(g, t.inputs, t.nested));
+    return typeof opts.argnums === 'object' ? blocks : blocks[0][0];
+  };
 }
 
 /**
- * Hessian-vector product H(x)·v without forming H: ∇ₓ⟨∇f(x), v⟩ (Pearlmutter's trick by
- * reverse over reverse). f is differentiated with respect to its first argument.
+ * Hessian-vector product without forming H (Pearlmutter's trick, reverse over reverse): the
+ * returned function takes f's arguments followed by the vector, and gives ∇ₓ⟨∇ₓf, v⟩.
+ *
+ * - One argnum k (default 0): `hvp(f, { argnums: k })(...args, v)` = Hₖₖ·v, shaped like xₖ.
+ * - A list of argnums: v is a list with one tensor per argnum and the result is the list
+ *   `(H·v)[a] = Σ_b H[a][b]·v[b]` — the blocks of {@link hessian} applied to the stacked vector.
  *
  * @example
  * ```ts
  * hvp((v) => v.square().sum())(tensor([1, 2]), tensor([1, 0])); // [2, 0]
+ * const f = (x, y) => mul(x.square(), y).sum();
+ * hvp(f, { argnums: [0, 1] })(x, y, [vx, vy]); // [2y·vx + 2x·vy, 2x·vx]
  * ```
  */
-export function hvp(f: DiffFn): (x: Operand, v: Tensor | Var) => Tensor {
-  const df = grad(f);
-  return (x, v) =>
-    grad((xv: Var) => {
-      const g = df(xv) as Tensor | Var;
-      return sum(mul(g, v));
-    })(x);
+export function hvp(f: DiffFn, opts?: ArgnumsOptions<number>): (...argsThenV: unknown[]) => Tensor;
+export function hvp(
+  f: DiffFn,
+  opts: ArgnumsOptions<readonly number[]>,
+): (...argsThenV: unknown[]) => Tensor[];
+export function hvp(
+  f: DiffFn,
+  opts: ArgnumsOptions = {},
+): (...argsThenV: unknown[]) => Tensor | Tensor[] {
+  return (...argsThenV: unknown[]) => {
+    if (argsThenV.length < 2) {
+      throw new TypeError(
+        `hvp: call the result with f's arguments followed by the vector v, got ${argsThenV.length} argument(s)`,
+      );
+    }
+    const args = argsThenV.slice(0, -1);
+    const v = argsThenV[argsThenV.length - 1];
+    const many = typeof opts.argnums === 'object';
+    const argnums = argnumList(opts.argnums, args.length, 'hvp');
+    const vs = many ? v : [v];
+    if (!Array.isArray(vs) || vs.length !== argnums.length) {
+      throw new TypeError(
+        `hvp: with argnums [${argnums.join(', ')}] v must be a list of ${argnums.length} tensor(s), one per argument, got ${describeValue(v)}`,
+      );
+    }
+    const t = trace(f, args, argnums, 'hvp');
+    const gs = scalarGrads(t, 'hvp', true);
+    let dot: Grad | null = null;
+    for (let k = 0; k < gs.length; k++) {
+      const g = gs[k];
+      const vk: unknown = vs[k];
+      if (!(vk instanceof Tensor) && !(vk instanceof Var)) {
+        throw new TypeError(`hvp: v[${k}] must be a Tensor or Var, got ${describeValue(vk)}`);
+      }
+      if (!sameShape(vk.shape, g.shape)) {
+        throw new ShapeError(
+          `hvp: v for argument ${argnums[k]} has shape [${vk.shape.join(', ')}] but the argument has [${g.shape.join(', ')}]; they must match`,
+        );
+      }
+      const term: Grad = sum(mul(g, vk));
+      dot = dot === null ? term : add(dot, term);
+    }
+    const { inputs, nested } = t;
+    // ⟨∇f, v⟩ is a constant when f is at most linear in the arguments: H·v is then 0.
+    const res = (
+      dot instanceof Var
+        ? gradients(dot, inputs, { createGraph: nested })
+        : inputs.map((x) => zeros(x.shape, { dtype: x.dtype }))
+    ) as Tensor[];
+    return many ? res : res[0];
+  };
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+function describeValue(v: unknown): string {
+  if (Array.isArray(v)) return `an array of length ${v.length}`;
+  if (v instanceof Tensor || v instanceof Var) return `shape [${v.shape.join(', ')}]`;
+  return typeof v;
 }

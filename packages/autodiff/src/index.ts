@@ -39,6 +39,8 @@ export {
   div,
   dot,
   equal,
+  erf,
+  erfc,
   exp,
   expandDims,
   expm1,

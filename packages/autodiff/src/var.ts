@@ -13,7 +13,7 @@ import {
   tensor,
 } from '@gd/tensor';
 import type { BackwardFn, Grad, Operand } from './engine';
-import { backward } from './backward';
+import { type BackwardOptions, backward } from './backward';
 import * as O from './ops';
 
 /**
@@ -39,6 +39,8 @@ export class Var {
   grad: Tensor | null = null;
   /** Whether ops on this Var are recorded so that gradients can flow back to it. */
   requiresGrad: boolean;
+  /** @internal The recorded gradient left by a backward with createGraph (see {@link Var.gradVar}). */
+  gradRec: Var | null = null;
 
   /** @internal Name of the op that made this node ('leaf' for leaves). */
   op = 'leaf';
@@ -118,16 +120,43 @@ export class Var {
    * Backpropagates from this Var: adds ∂self/∂leaf (times `gradOutput`) into every leaf's
    * `.grad` (PyTorch semantics: accumulate until zeroed). A scalar needs no `gradOutput`
    * (it defaults to 1); a non-scalar needs one of its shape. The graph's saved inputs are freed
-   * afterwards unless `retainGraph` is true.
+   * afterwards unless `retainGraph` is true (default: `createGraph`).
+   *
+   * With `createGraph: true` (PyTorch's `create_graph`) the backward pass is itself recorded:
+   * each leaf's `.grad` is then the value of a Var, {@link Var.gradVar}, that can be
+   * differentiated again (and accumulation is out of place, `grad ← grad + g`, so earlier
+   * gradients are not overwritten).
    *
    * @example
    * ```ts
    * const w = variable(tensor([1, 2]));
    * w.mul(w).sum().backward(); // w.grad = [2, 4]
+   *
+   * const x = variable(tensor(2, { dtype: 'float64' }));
+   * x.pow(3).backward(undefined, { createGraph: true }); // x.grad = 3x² = 12
+   * gradients(x.gradVar!, [x]);                          // [6x] = [12]
    * ```
    */
-  backward(gradOutput?: Tensor | number, opts: { retainGraph?: boolean } = {}): void {
+  backward(gradOutput?: Tensor | number, opts: BackwardOptions = {}): void {
     backward(this, gradOutput, opts);
+  }
+
+  /**
+   * The gradient as a recorded Var after `backward(…, { createGraph: true })`: its value is
+   * `.grad` and its graph leads back to the leaves, so it can be differentiated again (the
+   * counterpart of a PyTorch `.grad` that has a `grad_fn`). Null when the last backward did not
+   * create a graph, or after `.grad` was replaced or zeroed.
+   *
+   * @example
+   * ```ts
+   * const x = variable(tensor(2, { dtype: 'float64' }));
+   * x.pow(3).backward(undefined, { createGraph: true });
+   * x.gradVar!.backward(); // x.grad = 3x² + 6x = 24 (accumulated, as PyTorch)
+   * ```
+   */
+  get gradVar(): Var | null {
+    const r = this.gradRec;
+    return r !== null && r.value === this.grad ? r : null;
   }
 
   /** A new leaf sharing this Var's value, that records nothing (torch's `detach`). */
@@ -260,6 +289,14 @@ export class Var {
   /** tanh a. */
   tanh(): Var {
     return O.tanh(this as Var);
+  }
+  /** erf(a) = (2/√π)∫₀ᵃ e^{−t²} dt; differentiable to any order. @example `x.erf()` */
+  erf(): Var {
+    return O.erf(this as Var);
+  }
+  /** erfc(a) = 1 − erf(a), accurate in the tail; differentiable to any order. @example `x.erfc()` */
+  erfc(): Var {
+    return O.erfc(this as Var);
   }
   /** σ(a). */
   sigmoid(): Var {

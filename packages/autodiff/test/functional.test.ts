@@ -1,9 +1,10 @@
-import { type Tensor, tensor } from '@gd/tensor';
+import { ShapeError, type Tensor, tensor } from '@gd/tensor';
 import { describe, expect, it } from 'vitest';
 import {
   type Var,
   add,
   div,
+  erf,
   gradients,
   grad,
   hessian,
@@ -13,15 +14,18 @@ import {
   matmul,
   mean,
   mul,
+  pow,
   sigmoid,
   sin,
   square,
   sub,
+  sum,
   tanh,
   valueAndGrad,
   variable,
 } from '../src/index';
 import golden from './fixtures/golden.json';
+import higher from './fixtures/higher.json';
 import { expectAllClose } from './helpers';
 
 const f64 = (x: number | number[] | number[][]) => tensor(x, { dtype: 'float64' });
@@ -213,5 +217,74 @@ describe('functional API', () => {
     expect(dx.item()).toBe(27);
     const [d2x] = gradients(dx as Var, [x]);
     expect(d2x.item()).toBe(18);
+  });
+});
+
+describe('hessian and hvp over several arguments (JAX argnums)', () => {
+  const ref = higher.twoArg;
+  const Amat = f64(ref.A);
+  // f(x, y) = Σ erf(A x)·y + (Σ x²)(Σ y³)
+  const f2 = (x: Var, y: Var) =>
+    add(sum(mul(erf(matmul(Amat, x)), y)), mul(sum(square(x)), sum(pow(y, 3))));
+  const x = f64(ref.x);
+  const y = f64(ref.y);
+
+  it('hessian with argnums [0, 1] gives the blocks [[H00, H01], [H10, H11]] of PyTorch', () => {
+    const H = hessian(f2, { argnums: [0, 1] })(x, y);
+    expect(H.length).toBe(2);
+    expect(H[0][0].shape).toEqual([3, 3]);
+    expect(H[0][1].shape).toEqual([3, 2]);
+    expect(H[1][0].shape).toEqual([2, 3]);
+    expect(H[1][1].shape).toEqual([2, 2]);
+    for (let a = 0; a < 2; a++) {
+      for (let b = 0; b < 2; b++) expectAllClose(H[a][b].toArray(), ref.hessian[a][b], 1e-13);
+    }
+  });
+
+  it('a single argnum gives that diagonal block; [1, 0] reorders the blocks', () => {
+    expectAllClose(hessian(f2, { argnums: 1 })(x, y).toArray(), ref.hessian[1][1], 1e-13);
+    const R = hessian(f2, { argnums: [1, 0] })(x, y);
+    expectAllClose(R[0][1].toArray(), ref.hessian[1][0], 1e-13);
+    expectAllClose(R[1][1].toArray(), ref.hessian[0][0], 1e-13);
+    const one = hessian(f2, { argnums: [0] })(x, y);
+    expect(one.length).toBe(1);
+    expectAllClose(one[0][0].toArray(), ref.hessian[0][0], 1e-13);
+  });
+
+  it('hvp with argnums [0, 1] is Σ_b H[a][b]·v[b], as torch.autograd.functional.hvp', () => {
+    const [hx, hy] = hvp(f2, { argnums: [0, 1] })(x, y, [f64(ref.vx), f64(ref.vy)]);
+    expectAllClose(hx.toArray(), ref.hvp[0], 1e-13);
+    expectAllClose(hy.toArray(), ref.hvp[1], 1e-13);
+    // One argnum: the diagonal block times v, shaped like that argument.
+    const h1 = hvp(f2, { argnums: 1 })(x, y, f64(ref.vy)).toArray() as number[];
+    const H11 = ref.hessian[1][1];
+    expectAllClose(
+      h1,
+      H11.map((row) => row[0] * ref.vy[0] + row[1] * ref.vy[1]),
+      1e-13,
+    );
+  });
+
+  it('nests: grad of a Hessian entry equals a third derivative', () => {
+    // ∂/∂x of H00(x) for f(x) = Σ x⁴ is diag(24x) along the last axis.
+    const h = (v: Var) =>
+      sum(hessian((u: Var) => sum(pow(u, 4)), { argnums: [0] })(v)[0][0] as unknown as Var);
+    expectAllClose(grad(h)(f64([1, -2])).toArray(), [24, -48]);
+  });
+
+  it('a function linear in its arguments has zero Hessian blocks and hvp', () => {
+    const lin = (a: Var, b: Var) => add(sum(a), mul(sum(b), 2));
+    const H = hessian(lin, { argnums: [0, 1] })(f64([1, 2]), f64([3]));
+    expect(H[0][1].toArray()).toEqual([[0], [0]]);
+    const hv = hvp(lin, { argnums: [0, 1] })(f64([1, 2]), f64([3]), [f64([1, 1]), f64([1])]);
+    expect(hv[0].toArray()).toEqual([0, 0]);
+  });
+
+  it('rejects a bad v with a message naming the fix', () => {
+    const h = hvp(f2, { argnums: [0, 1] });
+    expect(() => h(x, y, f64(ref.vx))).toThrow(/list of 2 tensor/);
+    expect(() => h(x, y, [f64(ref.vx), f64([1, 2, 3])])).toThrow(ShapeError);
+    expect(() => hvp(f2)(x)).toThrow(/followed by the vector v/);
+    expect(() => hessian(f2, { argnums: [0, 2] })(x, y)).toThrow(RangeError);
   });
 });

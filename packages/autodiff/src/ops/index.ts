@@ -3,6 +3,8 @@ export {
   abs,
   ceil,
   cos,
+  erf,
+  erfc,
   exp,
   expm1,
   floor,

@@ -1,5 +1,5 @@
 import * as T from '@gd/tensor';
-import { type Grad, arg, out, raw, send } from '../engine';
+import { type Grad, type Operand, arg, out, raw, send } from '../engine';
 import { unaryOp } from '../lift';
 import { Var } from '../var';
 import { add, div, mul, neg, square, sub } from './arithmetic';
@@ -58,6 +58,36 @@ export const tan = unaryOp('tan', T.tan, (g, n) => send(n.x0, mul(g, add(square(
  * ```
  */
 export const tanh = unaryOp('tanh', T.tanh, (g, n) => send(n.x0, mul(g, sub(1, square(out(n))))));
+
+const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+
+/** (2/√π)·e^{−x²} of a backward rule's input, built from recorded ops so that it differentiates again. */
+function gaussian(x: Operand): Grad {
+  return mul(exp(neg(square(x))), TWO_OVER_SQRT_PI) as Grad;
+}
+
+/**
+ * The error function erf(x) = (2/√π)∫₀ˣ e^{−t²} dt element-wise (torch.erf);
+ * ∂/∂x = (2/√π)·e^{−x²}. The rule is written with differentiable ops, so derivatives of every
+ * order are exact: erf″(x) = −2x·erf′(x), and so on.
+ *
+ * @example
+ * ```ts
+ * grad((x) => erf(x))(tensor(0, { dtype: 'float64' })).item(); // 2/√π = 1.1283791670955126
+ * ```
+ */
+export const erf = unaryOp('erf', T.erf, (g, n) => send(n.x0, mul(g, gaussian(arg(n.x0)))));
+
+/**
+ * The complementary error function erfc(x) = 1 − erf(x) element-wise, accurate in the tail
+ * (torch.erfc); ∂/∂x = −(2/√π)·e^{−x²}, differentiable again.
+ *
+ * @example
+ * ```ts
+ * grad((x) => erfc(x))(tensor(0, { dtype: 'float64' })).item(); // −1.1283791670955126
+ * ```
+ */
+export const erfc = unaryOp('erfc', T.erfc, (g, n) => send(n.x0, neg(mul(g, gaussian(arg(n.x0))))));
 
 /** σ(x) = 1/(1 + e⁻ˣ) element-wise; ∂/∂x = σ(x)(1 − σ(x)). @example `sigmoid(variable(tensor(0)))  // Var 0.5` */
 export const sigmoid = unaryOp('sigmoid', T.sigmoid, (g, n) => {
