@@ -1,4 +1,4 @@
-import { gradCheck, hessian, variable } from '@gd/autodiff';
+import { type Var, grad, gradCheck, hessian, variable } from '@gd/autodiff';
 import { tensor } from '@gd/tensor';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GELU } from '../src/gelu';
@@ -34,6 +34,25 @@ describe('GELU derivatives', () => {
     const h = hessian((v) => g.forward(v).sum())(tensor([at], { dtype: 'float64' }));
     const phi = Math.exp(-0.5 * at * at) / Math.sqrt(2 * Math.PI);
     expect(h.data[0]).toBeCloseTo(2 * phi - at * at * phi, 12);
+  });
+
+  it('has the exact third derivative φ(x)(x³ − 4x) (every order is exact now)', () => {
+    const g = new GELU();
+    const d1 = grad((v: Var) => g.forward(v).sum()) as unknown as (v: Var) => Var;
+    const d2 = grad((v: Var) => d1(v).sum()) as unknown as (v: Var) => Var;
+    const d3 = grad((v: Var) => d2(v).sum());
+    const xs = [-2.5, -0.7, 0, 0.4, 1.9];
+    const got = d3(tensor(xs, { dtype: 'float64' })).toArray() as number[];
+    xs.forEach((at, i) => {
+      const phi = Math.exp(-0.5 * at * at) / Math.sqrt(2 * Math.PI);
+      expect(got[i]).toBeCloseTo(phi * (at ** 3 - 4 * at), 13);
+    });
+  });
+
+  it('keeps full relative precision far in the left tail, where 1 + erf(x/√2) cancels', () => {
+    const y = new GELU().forward(tensor([-30], { dtype: 'float64' })).item();
+    // x·Φ(x) with Φ(−30) = ½·erfc(30/√2) ≈ 4.906713927148187e-198
+    expect(y / (-30 * 4.906713927148187e-198)).toBeCloseTo(1, 12);
   });
 
   it('rejects an unknown approximation', () => {
