@@ -47,10 +47,14 @@ run('unused files and dependencies (knip)', bin('knip'), [
   '--include',
   'files,dependencies,unlisted,unresolved,binaries',
   '--no-progress',
+  '--no-config-hints',
 ]);
 run('API docs build (typedoc)', bin('typedoc'), ['--logLevel', 'Warn']);
 run('packaging: publint, attw, README examples from tarballs', process.execPath, [
   join(root, 'scripts/pack-smoke.mjs'),
+]);
+run('browser: every package bundled for browsers, run in headless Chromium', process.execPath, [
+  join(root, 'scripts/browser-smoke.mjs'),
 ]);
 
 let passed = 0;

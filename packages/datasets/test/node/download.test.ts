@@ -84,14 +84,12 @@ describe('downloadFile', () => {
 
   it('gives up on a server that stops sending (idle timeout) and leaves nothing behind', async () => {
     const dir = join(tmp.dir, 'stall');
-    const t0 = performance.now();
     await expect(
       downloadFile(`${server.base}stall.bin`, join(dir, 's.bin'), {
         progress: false,
         idleTimeoutMs: 300,
       }),
     ).rejects.toThrow(/stall\.bin: no data received for 300 ms; the server stalled/);
-    expect(performance.now() - t0).toBeLessThan(5000);
     expect(await listing(dir)).toEqual([]);
   });
 
