@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Checks each package as a user installs it: `pnpm pack` → publint and arethetypeswrong on the
 // tarball → all tarballs installed with npm into an empty project → each README's first ```js
-// block under "## Example" run there with node. Exits non-zero if any step fails.
+// block under "## Example" run there with node, and so is DESIGN.md's contract
+// (scripts/contract.mjs). Exits non-zero if any step fails.
 // Run after `turbo run build` (the tarballs hold dist/).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -86,6 +87,18 @@ if (installed) {
       project,
     );
   }
+}
+
+if (installed) {
+  // DESIGN.md's contract, run as a user's program against the installed tarballs.
+  const contract = join(project, 'contract.mjs');
+  writeFileSync(contract, readFileSync(join(root, 'scripts/contract.mjs')));
+  sh(
+    "DESIGN.md's user-code contract runs from the installed tarballs",
+    process.execPath,
+    [contract],
+    project,
+  );
 }
 
 console.log(
