@@ -123,8 +123,12 @@ function stratifiedIndices(
       );
     }
   }
-  const share = (total: number): number[] => {
-    const exact = classes.map((c) => ((byClass.get(c) as number[]).length * total) / n);
+  // Largest-remainder allocation of `total` over `counts`. Train counts are drawn from what
+  // each class has left after its test share, as scikit-learn's StratifiedShuffleSplit does;
+  // allocating both parts from the full counts can give one class more than it has.
+  const share = (total: number, counts: readonly number[]): number[] => {
+    const sum = counts.reduce((a, b) => a + b, 0);
+    const exact = counts.map((m) => (m * total) / sum);
     const out = exact.map(Math.floor);
     const order = exact
       .map((e, k) => [e - Math.floor(e), k])
@@ -133,15 +137,19 @@ function stratifiedIndices(
     for (let r = 0; r < missing; r++) out[order[r][1]] += 1;
     return out;
   };
-  const testCounts = share(nTest);
-  const trainCounts = share(nTrain);
+  const classCounts = classes.map((c) => (byClass.get(c) as number[]).length);
+  const testCounts = share(nTest, classCounts);
+  const trainCounts = share(
+    nTrain,
+    classCounts.map((m, k) => m - testCounts[k]),
+  );
   const train: number[] = [];
   const test: number[] = [];
   classes.forEach((c, k) => {
     const members = byClass.get(c) as number[];
     const perm = permutation(members.length, { generator }).data;
     for (let j = 0; j < testCounts[k]; j++) test.push(members[perm[j]]);
-    const trainEnd = Math.min(members.length, testCounts[k] + trainCounts[k]);
+    const trainEnd = testCounts[k] + trainCounts[k];
     for (let j = testCounts[k]; j < trainEnd; j++) train.push(members[perm[j]]);
   });
   // Interleave classes randomly so batches drawn in order are mixed.

@@ -57,6 +57,36 @@ describe('trainTestSplit', () => {
     expect(count(yTr)).toEqual([40, 40, 40]);
   });
 
+  it('stratify returns exactly n − n_test train rows and uses every example once', () => {
+    // Class sizes where rounding the train and test shares independently loses rows.
+    for (const sizes of [
+      [2, 2],
+      [6, 3, 13, 10],
+      [10, 4, 11, 5, 12],
+    ]) {
+      const labels = sizes.flatMap((m, c) => Array.from({ length: m }, () => c));
+      const total = labels.length;
+      const ids = arange(total, undefined, undefined, { dtype: 'int32' });
+      for (const testSize of [0.1, 0.5]) {
+        const [idTr, idTe, yTr, yTe] = trainTestSplit([ids, tensor(labels, { dtype: 'int32' })], {
+          testSize,
+          stratify: labels,
+          seed: 3,
+        });
+        const nTest = Math.ceil(testSize * total);
+        expect(idTe.shape).toEqual([nTest]);
+        expect(idTr.shape).toEqual([total - nTest]);
+        expect(new Set([...idTr.data, ...idTe.data]).size).toBe(total);
+        sizes.forEach((m, c) => {
+          const inTest = Array.from(yTe.data).filter((v) => v === c).length;
+          const inTrain = Array.from(yTr.data).filter((v) => v === c).length;
+          expect(inTest + inTrain).toBe(m);
+          expect(Math.abs(inTest - (m * nTest) / total)).toBeLessThan(1);
+        });
+      }
+    }
+  });
+
   it('rejects mismatched lengths, bad sizes and impossible stratification', () => {
     expect(() => trainTestSplit([x, tensor([1, 2])])).toThrow(ShapeError);
     expect(() => trainTestSplit([y], { testSize: 1.5 })).toThrow(/testSize must be a fraction/);
