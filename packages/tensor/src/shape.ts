@@ -83,12 +83,14 @@ export function broadcastStrides(shape: readonly number[], target: readonly numb
 
 /** Normalises a possibly negative axis against `ndim`, throwing a RangeError naming `op`. */
 export function normalizeAxis(op: string, axis: number, ndim: number): number {
-  if (!Number.isInteger(axis) || axis < -Math.max(ndim, 1) || axis >= Math.max(ndim, 1)) {
+  const n = Math.max(ndim, 1);
+  if (!Number.isInteger(axis) || axis < -n || axis >= n) {
     throw new RangeError(
-      `${op}: axis ${axis} is out of range for a tensor with ${ndim} dimension(s); use -${ndim}..${ndim - 1}`,
+      `${op}: axis ${axis} is out of range for a tensor with ${ndim} dimension(s); use -${n}..${n - 1}`,
     );
   }
-  return axis < 0 ? axis + ndim : axis;
+  // A 0-d tensor accepts axis 0 and −1 (as PyTorch), both meaning its one implicit axis.
+  return axis < 0 ? axis + n : axis;
 }
 
 /** Normalises `axis` (number, list or undefined = all axes) to a sorted unique list. */
@@ -100,6 +102,8 @@ export function normalizeAxes(
   if (axis === undefined) return Array.from({ length: ndim }, (_, i) => i);
   const list = typeof axis === 'number' ? [axis] : [...axis];
   const out = list.map((a) => normalizeAxis(op, a, ndim));
+  // A scalar has no axis to fold: axis 0/−1 of a 0-d tensor reduces over nothing (PyTorch).
+  if (ndim === 0) return [];
   const set = new Set(out);
   if (set.size !== out.length)
     throw new RangeError(`${op}: axis ${JSON.stringify(axis)} repeats an axis`);

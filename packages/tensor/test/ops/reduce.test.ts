@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ShapeError, type Tensor, max, mean, min, prod, sum, tensor, zeros } from '@gd/tensor';
+import {
+  ShapeError,
+  type Tensor,
+  argmax,
+  logsumexp,
+  max,
+  mean,
+  min,
+  norm,
+  prod,
+  squeeze,
+  std,
+  sum,
+  tensor,
+  zeros,
+} from '@gd/tensor';
 import { prodOf, ravel, unravel } from '../helpers';
 
 /** Random shape (1–4 axes of size 1–4) and a random subset of its axes (maybe negative, maybe all). */
@@ -111,5 +126,25 @@ describe('reductions', () => {
     );
     expect(() => mean(x, { axis: [0, -2] })).toThrow(/mean: axis \[0,-2\] repeats an axis/);
     expect(() => prod(x, { axis: 0.5 })).toThrow(RangeError);
+  });
+});
+
+describe('0-d tensors take axis 0 or −1, as in PyTorch', () => {
+  it('reductions, arg-reductions and squeeze over axis −1 of a scalar return the scalar', () => {
+    const x = tensor(-3, { dtype: 'float64' });
+    for (const axis of [0, -1]) {
+      expect(sum(x, { axis }).shape).toEqual([]);
+      expect(sum(x, { axis }).item()).toBe(-3);
+      expect(max(x, { axis, keepDims: true }).shape).toEqual([]);
+      expect(mean(x, { axis: [axis] }).item()).toBe(-3);
+      expect(prod(x, { axis }).item()).toBe(-3);
+      expect(logsumexp(x, { axis }).item()).toBe(-3);
+      expect(norm(x, { axis }).item()).toBe(3);
+      expect(argmax(x, { axis }).item()).toBe(0);
+      expect(squeeze(x, axis).shape).toEqual([]);
+    }
+    expect(Number.isNaN(std(x, { axis: -1 }).item())).toBe(true);
+    expect(() => sum(x, { axis: 1 })).toThrow(/sum: axis 1 is out of range .*use -1\.\.0/);
+    expect(() => sum(x, { axis: -2 })).toThrow(RangeError);
   });
 });
