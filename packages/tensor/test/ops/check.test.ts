@@ -32,6 +32,17 @@ describe('input checks', () => {
     );
     expect(() => checkTensorLike('op', new Map())).toThrow(/got a Map/);
   });
+  it('tell a Tensor method given an autodiff Var to use the function form instead', () => {
+    // Shaped like @gd/autodiff's Var (which tensor cannot import): a value Tensor and requiresGrad.
+    class Var {
+      value = tensor([1, 2]);
+      requiresGrad = true;
+    }
+    expect(() => tensor([1, 2]).mul(new Var() as never)).toThrow(
+      /mul: expected a Tensor or a number, got an autodiff Var; .*mul\(a, b\) from @gd\/autodiff/,
+    );
+    expect(() => checkTensor('exp', new Var())).toThrow(/exp: .*got an autodiff Var/);
+  });
   it('guard the public ops', () => {
     const arr = [1, 2] as never;
     expect(() => add(arr, 1)).toThrow(/add: expected a Tensor or a number, got an array/);
