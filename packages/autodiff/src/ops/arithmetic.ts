@@ -58,7 +58,7 @@ export const div = binaryOp('div', T.div, (g, n) => {
 });
 
 /**
- * Element-wise power: out = aᵇ; ∂/∂a = b·aᵇ⁻¹, ∂/∂b = aᵇ·ln a (taken as 0 where a = 0 and
+ * Element-wise power: out = aᵇ; ∂/∂a = b·aᵇ⁻¹ (0 where b = 0, even at a = 0), ∂/∂b = aᵇ·ln a (taken as 0 where a = 0 and
  * b ≥ 0, as PyTorch does, so that 0ᵇ does not poison the exponent's gradient with NaN).
  *
  * @example
@@ -69,7 +69,15 @@ export const div = binaryOp('div', T.div, (g, n) => {
 export const pow = binaryOp('pow', T.pow, (g, n) => {
   const a = arg(n.x0);
   const b = arg(n.x1);
-  if (needs(n.x0)) send(n.x0, mul(g, mul(b, pow(a, sub(b, 1)))));
+  if (needs(n.x0)) {
+    // b·a^(b−1) is 0·∞ = NaN at a = 0, b = 0; PyTorch makes it 0. Raising to b − 1 + [b = 0]
+    // keeps the factor finite (a⁰ = 1) while b = 0 zeroes it, and the rule stays finite when it
+    // is itself differentiated (x¹ at 0 has second derivative 0, not NaN).
+    const raw1 = raw(n.x1!);
+    const e =
+      typeof raw1 === 'number' ? (raw1 === 0 ? 0 : raw1 - 1) : add(sub(b, 1), T.equal(raw1, 0));
+    send(n.x0, mul(g, mul(b, pow(a, e))));
+  }
   if (needs(n.x1)) {
     // ln a is −∞ at a = 0; PyTorch masks those entries to 0 when b ≥ 0.
     const masked = T.mul(T.equal(raw(n.x0!), 0), T.greaterEqual(raw(n.x1!), 0));

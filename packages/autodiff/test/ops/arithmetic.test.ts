@@ -105,6 +105,24 @@ describe('unary arithmetic', () => {
     expect(b.grad!.data[1]).toBeCloseTo(2 ** 1.5 * Math.log(2), 14);
   });
 
+  it('the base gradient of a⁰ is 0 even at a = 0, and stays finite to second order (PyTorch)', () => {
+    const f64 = { dtype: 'float64' } as const;
+    const x = variable(tensor([0, 2], f64));
+    pow(x, 0).sum().backward();
+    expect(x.grad!.toArray()).toEqual([0, 0]);
+    // A tensor exponent holding 0 gets the same mask entry by entry.
+    const a = variable(tensor([0, 2], f64));
+    const e = variable(tensor([0, 2], f64));
+    pow(a, e).sum().backward();
+    expect(a.grad!.toArray()).toEqual([0, 4]);
+    expect(e.grad!.data[0]).toBe(0);
+    expect(e.grad!.data[1]).toBeCloseTo(4 * Math.log(2), 14);
+    // d²/dx² x¹ = 0 and d²/dx² x² = 2 at x = 0: the rule's own a^(b−1) must not produce 0·∞.
+    expect(grad(grad((v: Var) => pow(v, 1)))(tensor(0, f64)).item()).toBe(0);
+    expect(grad(grad((v: Var) => pow(v, 2)))(tensor(0, f64)).item()).toBe(2);
+    expect(grad(grad(grad((v: Var) => pow(v, 2))))(tensor(0, f64)).item()).toBe(0);
+  });
+
   it('sums the gradient over broadcast axes back to each input shape', () => {
     const a = variable(
       tensor(
