@@ -80,7 +80,11 @@ export const pow = binaryOp('pow', T.pow, (g, n) => {
   }
   if (needs(n.x1)) {
     // ln a is −∞ at a = 0; PyTorch masks those entries to 0 when b ≥ 0.
-    const masked = T.mul(T.equal(raw(n.x0!), 0), T.greaterEqual(raw(n.x1!), 0));
+    // In the result's dtype: with a number base, a bool mask would make ln a float32.
+    const masked = T.astype(
+      T.mul(T.equal(raw(n.x0!), 0), T.greaterEqual(raw(n.x1!), 0)),
+      n.value.dtype,
+    );
     const safeLog = log(add(a, masked));
     send(n.x1, mul(g, mul(out(n), mul(safeLog, T.sub(1, masked)))));
   }

@@ -123,6 +123,13 @@ describe('unary arithmetic', () => {
     expect(grad(grad(grad((v: Var) => pow(v, 2))))(tensor(0, f64)).item()).toBe(0);
   });
 
+  it('the exponent gradient of a number base raised to a float64 Var keeps float64 precision', () => {
+    const f64 = { dtype: 'float64' } as const;
+    // ∂(2ˣ)/∂x = 2ˣ·ln 2: ln 2 must not pass through float32 (0.69314718246…).
+    expect(grad((x: Var) => pow(2, x))(tensor(0, f64)).item()).toBeCloseTo(Math.LN2, 15);
+    expect(grad((x: Var) => pow(3, x))(tensor(2, f64)).item()).toBeCloseTo(9 * Math.log(3), 13);
+  });
+
   it('sums the gradient over broadcast axes back to each input shape', () => {
     const a = variable(
       tensor(
