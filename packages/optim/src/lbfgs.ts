@@ -1,3 +1,4 @@
+import { ShapeError } from '@gd/tensor';
 import { dot, maxAbs, sumAbs } from './flat';
 import { type Closure, Optimizer, lossValue, resolveOptions } from './optimizer';
 import type { FloatArray, ParamGroupInput, ParamsInput, Parameter } from './parameter';
@@ -98,6 +99,27 @@ export class LBFGS extends Optimizer<LBFGSOptions, LBFGSState> {
         `${n}: lineSearchFn must be 'strongWolfe' or null, got ${JSON.stringify(o.lineSearchFn)}`,
       );
     }
+  }
+
+  /**
+   * The loaded directions and gradients must have one element per parameter element (all
+   * parameters flattened); otherwise the state was saved for other parameters (ShapeError).
+   */
+  protected override adoptState(_param: Parameter, state: LBFGSState, id: string): LBFGSState {
+    const check = (what: string, v: unknown): void => {
+      if (v instanceof Float64Array || v instanceof Float32Array) {
+        if (v.length !== this.numel) {
+          throw new ShapeError(
+            `LBFGS.loadStateDict: state '${what}' of parameter ${id} has ${v.length} elements but the parameters have ${this.numel} in all; load a state dict saved for the same parameters`,
+          );
+        }
+      }
+    };
+    check('d', state.d);
+    check('prevFlatGrad', state.prevFlatGrad);
+    (state.oldDirs ?? []).forEach((v, i) => check(`oldDirs[${i}]`, v));
+    (state.oldStps ?? []).forEach((v, i) => check(`oldStps[${i}]`, v));
+    return state;
   }
 
   /** LBFGS keeps one parameter group, as in PyTorch. */

@@ -314,12 +314,9 @@ export abstract class Optimizer<O extends object, S extends ParamState = ParamSt
         byIndex[id] = group.params[j];
       });
     });
-    this.paramGroups.forEach((group, gi) => {
-      for (const [k, v] of Object.entries(stateDict.paramGroups[gi])) {
-        if (k !== 'params') (group as Record<string, unknown>)[k] = copyOption(v);
-      }
-    });
-    this.state.clear();
+    // Everything is decoded and checked before anything changes, so a bad state dict leaves
+    // the optimizer as it was.
+    const loaded = new Map<Parameter, S>();
     for (const [id, saved] of Object.entries(stateDict.state)) {
       const p = byIndex[Number(id)];
       if (p === undefined) {
@@ -327,8 +324,24 @@ export abstract class Optimizer<O extends object, S extends ParamState = ParamSt
       }
       const s: ParamState = {};
       for (const [k, v] of Object.entries(saved)) s[k] = deserialize(v);
-      this.state.set(p, s as S);
+      loaded.set(p, this.adoptState(p, s as S, id));
     }
+    this.paramGroups.forEach((group, gi) => {
+      for (const [k, v] of Object.entries(stateDict.paramGroups[gi])) {
+        if (k !== 'params') (group as Record<string, unknown>)[k] = copyOption(v);
+      }
+    });
+    this.state.clear();
+    for (const [p, s] of loaded) this.state.set(p, s);
+  }
+
+  /**
+   * Checks one parameter's state read by `loadStateDict` against the parameter and returns the
+   * state to keep (for instance with buffers cast to the parameter's dtype); throws if it cannot
+   * belong to it. The default keeps the state as it is.
+   */
+  protected adoptState(_param: Parameter, state: S, _id: string): S {
+    return state;
   }
 }
 
@@ -353,6 +366,28 @@ export abstract class ElementwiseOptimizer<
   O extends object,
   S extends ParamState = ParamState,
 > extends Optimizer<O, S> {
+  /**
+   * Element-wise state holds one buffer element per parameter element: a loaded buffer of
+   * another length is a ShapeError (as PyTorch fails on its first step), and buffers take the
+   * parameter's dtype, as PyTorch casts loaded state to its parameter's.
+   */
+  protected override adoptState(param: Parameter, state: S, id: string): S {
+    const data = param.value.data as FloatArray;
+    for (const [k, v] of Object.entries(state)) {
+      if (!(v instanceof Float64Array || v instanceof Float32Array)) continue;
+      if (v.length !== data.length) {
+        throw new ShapeError(
+          `${this.name}.loadStateDict: state '${k}' of parameter ${id} has ${v.length} elements but the parameter has ${data.length} (shape [${param.value.shape.join(', ')}]); load a state dict saved for the same parameters`,
+        );
+      }
+      if (v.constructor !== data.constructor) {
+        (state as ParamState)[k] =
+          data instanceof Float32Array ? Float32Array.from(v) : Float64Array.from(v);
+      }
+    }
+    return state;
+  }
+
   /** Creates the state of a parameter on its first step. */
   protected abstract initState(param: FloatArray, group: ParamGroup<O>): S;
 

@@ -1,3 +1,4 @@
+import { ShapeError } from '@gd/tensor';
 import { describe, expect, it } from 'vitest';
 import { LBFGS, type LBFGSOptions } from '../src';
 import {
@@ -109,5 +110,19 @@ describe('LBFGS', () => {
       return flat(params);
     };
     expect(run(true)).toEqual(run(false));
+  });
+
+  it('rejects a state dict saved for parameters of another size (ShapeError), unchanged', () => {
+    const params = makeParams([[-1.5, 2]]);
+    const opt = new LBFGS(params, { maxIter: 3 });
+    opt.step(() => evaluate(PROBLEMS.rosenbrock, params));
+    const saved = JSON.parse(JSON.stringify(opt.stateDict()));
+    const other = makeParams([[1, 2, 3]]);
+    const fresh = new LBFGS(other, { maxIter: 3 });
+    expect(() => fresh.loadStateDict(saved)).toThrow(ShapeError);
+    expect(() => fresh.loadStateDict(saved)).toThrow(
+      /LBFGS.loadStateDict: state 'd' of parameter 0 has 2 elements but the parameters have 3/,
+    );
+    expect(fresh.state.size).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { tensor } from '@gd/tensor';
+import { ShapeError, tensor } from '@gd/tensor';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -105,6 +105,42 @@ describe('Optimizer: stateDict / loadStateDict', () => {
       new SGD([{ params: [a] }, { params: [b] }], { lr: 0.1 }).loadStateDict(saved),
     ).toThrow(/1 parameter groups but this optimizer has 2/);
     expect(() => other.loadStateDict({} as never)).toThrow(TypeError);
+  });
+});
+
+describe('Optimizer: loadStateDict checks the state against the parameters', () => {
+  it('rejects buffers whose length is not the parameter’s, leaving the optimizer unchanged', () => {
+    const [a] = makeParams([[1, 2, 3]]);
+    a.grad = tensor([1, 1, 1], { dtype: 'float64' });
+    const three = new Adam([a]);
+    three.step();
+    const sd = JSON.parse(JSON.stringify(three.stateDict()));
+    const [b] = makeParams([[1, 2]]);
+    b.grad = tensor([1, 1], { dtype: 'float64' });
+    const two = new Adam([b], { lr: 0.5 });
+    expect(() => two.loadStateDict(sd)).toThrow(ShapeError);
+    expect(() => two.loadStateDict(sd)).toThrow(
+      /Adam.loadStateDict: state 'expAvg' of parameter 0 has 3 elements but the parameter has 2 \(shape \[2\]\)/,
+    );
+    expect(two.paramGroups[0].lr).toBe(0.5);
+    expect(two.state.size).toBe(0);
+  });
+
+  it('casts loaded buffers to the parameter’s dtype, as PyTorch does', () => {
+    const p = {
+      value: tensor([1, 2], { dtype: 'float64' }),
+      grad: tensor([0.5, -1], { dtype: 'float64' }),
+    };
+    const opt = new Adam([p]);
+    opt.step();
+    const sd = opt.stateDict();
+    const q = { value: tensor([1, 2], { dtype: 'float32' }), grad: tensor([0.5, -1]) };
+    const fresh = new Adam([q]);
+    fresh.loadStateDict(sd);
+    const s = fresh.state.get(q)!;
+    expect(s.expAvg).toBeInstanceOf(Float32Array);
+    expect(s.expAvgSq).toBeInstanceOf(Float32Array);
+    expect(s.expAvg[1]).toBe(Math.fround(-0.1));
   });
 });
 
