@@ -117,8 +117,8 @@ export class LBFGS extends Optimizer<LBFGSOptions, LBFGSState> {
     };
     check('d', state.d);
     check('prevFlatGrad', state.prevFlatGrad);
-    (state.oldDirs ?? []).forEach((v, i) => check(`oldDirs[${i}]`, v));
-    (state.oldStps ?? []).forEach((v, i) => check(`oldStps[${i}]`, v));
+    for (const [i, v] of (state.oldDirs ?? []).entries()) check(`oldDirs[${i}]`, v);
+    for (const [i, v] of (state.oldStps ?? []).entries()) check(`oldStps[${i}]`, v);
     return state;
   }
 
