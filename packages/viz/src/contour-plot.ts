@@ -102,6 +102,53 @@ function isolines(ring: number[][], nx: number, ny: number): number[][][] {
   return out;
 }
 
+/** Splits a polyline into the runs of segments for which `drop` is false. */
+function splitAt(line: number[][], drop: (p: number[], q: number[]) => boolean): number[][][] {
+  const out: number[][][] = [];
+  let cur: number[][] = [line[0]];
+  for (let i = 1; i < line.length; i++) {
+    if (drop(line[i - 1], line[i])) {
+      if (cur.length > 1) out.push(cur);
+      cur = [line[i]];
+    } else {
+      cur.push(line[i]);
+    }
+  }
+  if (cur.length > 1) out.push(cur);
+  return out;
+}
+
+/**
+ * The region of the cells that touch a non-finite grid value, painted in the background colour
+ * over the filled bands: each hole point is grown to its 3 × 3 neighbourhood and that mask is
+ * contoured at ½, which covers every cell with a non-finite corner.
+ */
+function holeMask(
+  bad: Uint8Array,
+  nx: number,
+  ny: number,
+  toPx: (c: number[]) => [number, number],
+  background: string,
+): string {
+  const grown = new Array<number>(nx * ny).fill(0);
+  for (let j = 0; j < ny; j++)
+    for (let i = 0; i < nx; i++) {
+      if (!bad[j * nx + i]) continue;
+      for (let b = Math.max(0, j - 1); b <= Math.min(ny - 1, j + 1); b++)
+        for (let a = Math.max(0, i - 1); a <= Math.min(nx - 1, i + 1); a++) grown[b * nx + a] = 1;
+    }
+  const [mask] = contours().size([nx, ny]).thresholds([0.5])(grown);
+  let d = '';
+  for (const poly of mask.coordinates) for (const ring of poly) d += pathFrom(ring.map(toPx), true);
+  return el('path', {
+    d,
+    fill: background,
+    stroke: background,
+    'stroke-width': 0.5,
+    class: 'contour-holes',
+  });
+}
+
 /** Shared by contourPlot and animateTrajectory: trajectories' SVG, legend entries and pixel points. */
 function drawTrajectories(
   op: string,
@@ -244,12 +291,20 @@ export function contourPlot(
   );
   const hole = Math.max(zhi, ...levels) + Math.abs(zhi - zlo) + 1;
   const values = new Float64Array(nx * ny);
+  const bad = new Uint8Array(nx * ny);
+  let holes = 0;
   let k = 0;
   for (let j = 0; j < ny; j++)
     for (let i = 0; i < nx; i++) {
       const v = grid.z[j][i];
-      // d3-contour needs finite input; holes count as above every level so they stay unfilled
-      values[k++] = Number.isFinite(v) ? v : hole;
+      // d3-contour needs finite input: holes get a value above every level, and the cells
+      // touching them are blanked afterwards (as matplotlib masks NaN cells)
+      if (Number.isFinite(v)) values[k++] = v;
+      else {
+        values[k] = hole;
+        bad[k++] = 1;
+        holes += 1;
+      }
     }
   const gen = contours().size([nx, ny]).thresholds(levels);
   const polys = gen(Array.from(values));
@@ -257,6 +312,14 @@ export function contourPlot(
     frame.x(atIndex(grid.x, c[0] - 0.5)),
     frame.y(atIndex(grid.y, c[1] - 0.5)),
   ];
+  // d3-contour puts grid point (i, j) at (i + ½, j + ½); a segment lies in the cell of its midpoint
+  const inHoleCell = (p: number[], q: number[]): boolean => {
+    if (holes === 0) return false;
+    const i = Math.max(0, Math.min(nx - 2, Math.floor((p[0] + q[0]) / 2 - 0.5)));
+    const j = Math.max(0, Math.min(ny - 2, Math.floor((p[1] + q[1]) / 2 - 0.5)));
+    const o = j * nx + i;
+    return bad[o] + bad[o + 1] + bad[o + nx] + bad[o + nx + 1] > 0;
+  };
   let data = '';
   if (filled) {
     let fills = el('rect', {
@@ -279,6 +342,7 @@ export function contourPlot(
           'data-level': mp.value,
         });
     });
+    if (holes > 0) fills += holeMask(bad, nx, ny, toPx, theme.background);
     data += el('g', { class: 'contour-fills' }, fills);
   }
   if (lines) {
@@ -287,7 +351,8 @@ export function contourPlot(
       let d = '';
       for (const poly of mp.coordinates) {
         for (const ring of poly)
-          for (const line of isolines(ring, nx, ny)) d += pathFrom(line.map(toPx));
+          for (const line of isolines(ring, nx, ny))
+            for (const piece of splitAt(line, inHoleCell)) d += pathFrom(piece.map(toPx));
       }
       if (d) {
         ls += el('path', {

@@ -277,8 +277,14 @@ export function surfacePlot(
   const js: number[] = [];
   for (let j = 0; j < ny - 1; j += stride) js.push(j);
   js.push(ny - 1);
-  const P = (i: number, j: number): V3 =>
-    toBox(grid.x[i], grid.y[j], Number.isFinite(grid.z[j][i]) ? grid.z[j][i] : zlo);
+  const P = (i: number, j: number): V3 => toBox(grid.x[i], grid.y[j], grid.z[j][i]);
+  // a face with a non-finite sample anywhere in its block is left out (a gap, as matplotlib's
+  // wireframe leaves at NaN) rather than drawn at some made-up height
+  const holeFree = (i0: number, i1: number, j0: number, j1: number): boolean => {
+    for (let j = j0; j <= j1; j++)
+      for (let i = i0; i <= i1; i++) if (!Number.isFinite(grid.z[j][i])) return false;
+    return true;
+  };
   const faces: { d: number; svg: string }[] = [];
   for (let bj = 0; bj < js.length - 1; bj++) {
     for (let bi = 0; bi < is.length - 1; bi++) {
@@ -286,6 +292,7 @@ export function surfacePlot(
       const i1 = is[bi + 1];
       const j0 = js[bj];
       const j1 = js[bj + 1];
+      if (!holeFree(i0, i1, j0, j1)) continue;
       const ring: V3[] = [];
       for (let i = i0; i < i1; i++) ring.push(P(i, j0));
       for (let j = j0; j < j1; j++) ring.push(P(i1, j));

@@ -146,6 +146,30 @@ describe('contourPlot options', () => {
   });
 });
 
+describe('contourPlot over non-finite values', () => {
+  // f is NaN for x > 0.5: matplotlib leaves those cells blank and draws no level lines there
+  const half = (x: number, y: number) => (x > 0.5 ? Number.NaN : x + y);
+  const svg = contourPlot(half, { xRange: [0, 1], yRange: [0, 1], samples: 11, levels: 3 });
+  const a = plotArea(svg);
+
+  it('paints the cells touching NaN in the background colour, not the top band', () => {
+    const img = rasterize(svg);
+    const y = a.y + a.h / 2;
+    expect(pixel(img, a.x + a.w * 0.85, y)).toEqual([255, 255, 255, 255]);
+    expect(pixel(img, a.x + a.w * 0.62, y)).toEqual([255, 255, 255, 255]);
+    expect(pixel(img, a.x + a.w * 0.25, y).slice(0, 3)).not.toEqual([255, 255, 255]);
+  });
+
+  it('draws no level line inside the cells touching NaN', () => {
+    const xs = [...svg.matchAll(/<path d="([^"]*)"[^>]*class="contour-line"/g)].flatMap((m) =>
+      pathPoints(m[1]).map((p) => p[0]),
+    );
+    expect(xs.length).toBeGreaterThan(0);
+    // grid points sit every 0.1; the last cell with only finite corners ends at x = 0.5
+    expect(Math.max(...xs)).toBeLessThanOrEqual(a.x + a.w * 0.5 + 0.01);
+  });
+});
+
 describe('contourPlot colour bar for level lines', () => {
   it('shows the level colours as a ramp when bands are not filled', () => {
     const svg = contourPlot((x, y) => x + y, {

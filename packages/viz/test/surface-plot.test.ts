@@ -51,3 +51,16 @@ describe('surfacePlot', () => {
     );
   });
 });
+
+describe('surfacePlot over non-finite values', () => {
+  it('leaves out the faces touching NaN instead of drawing them at the lowest z', () => {
+    // NaN for x > 0: of the 10 × 10 faces (stride 2 on 21 samples) only the 5 columns with x ≤ 0 remain
+    const svg = surfacePlot((x, y) => (x > 1e-9 ? Number.NaN : x + y), {
+      ...opts,
+      samples: 21,
+      stride: 2,
+    });
+    expect(svg).toContain('data-faces="50"');
+    expect(svg).toMatch(/<desc[^>]*>[^<]*z from −2 to 1/);
+  });
+});
