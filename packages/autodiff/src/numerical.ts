@@ -102,7 +102,8 @@ let warnedFloat32 = false;
  * Compares the analytic Jacobian of f (by backward passes) with central differences for every
  * float input, as torch.autograd.gradcheck: passes when every entry satisfies
  * |a − n| ≤ atol + rtol·|n|. Use float64 inputs (float32 triggers a one-time warning: its
- * rounding swamps eps = 1e-6).
+ * rounding swamps eps = 1e-6). `inputs` is a list of Tensors (integer ones are passed through
+ * unchecked) or a single Tensor; at least one must be float.
  *
  * @example
  * ```ts
@@ -111,22 +112,37 @@ let warnedFloat32 = false;
  */
 export function gradCheck(
   f: CheckedFn,
-  inputs: readonly Tensor[],
+  inputs: readonly Tensor[] | Tensor,
   opts: GradCheckOptions = {},
 ): GradCheckResult {
   const { eps = 1e-6, atol = 1e-5, rtol = 1e-3 } = opts;
-  const diff = inputs.map((x) => x instanceof Tensor && isFloat(x.dtype));
-  if (!warnedFloat32 && inputs.some((x, i) => diff[i] && x.dtype === 'float32')) {
-    warnedFloat32 = true;
-    console.warn(
-      'gradCheck: float32 inputs give unreliable finite differences at eps=1e-6; use float64 (as torch.autograd.gradcheck recommends)',
+  const xs = checkInputs(inputs);
+  if (!(eps > 0) || !Number.isFinite(eps))
+    throw new RangeError(`gradCheck: eps must be a positive number, got ${eps}`);
+  for (const [name, v] of [
+    ['atol', atol],
+    ['rtol', rtol],
+  ] as const) {
+    if (!(v >= 0) || !Number.isFinite(v))
+      throw new RangeError(`gradCheck: ${name} must be a non-negative number, got ${v}`);
+  }
+  const diff = xs.map((x) => isFloat(x.dtype));
+  if (!diff.includes(true)) {
+    throw new TypeError(
+      `gradCheck: no input is a float tensor (dtypes ${xs.map((x) => x.dtype).join(', ') || 'none'}), so there is nothing to check; pass at least one float64 tensor`,
     );
   }
-  const leaves = inputs.map((x, i) => (diff[i] ? new Var(x, true) : x));
+  if (!warnedFloat32 && xs.some((x, i) => diff[i] && x.dtype === 'float32')) {
+    warnedFloat32 = true;
+    console.warn(
+      'gradCheck: float32 xs give unreliable finite differences at eps=1e-6; use float64 (as torch.autograd.gradcheck recommends)',
+    );
+  }
+  const leaves = xs.map((x, i) => (diff[i] ? new Var(x, true) : x));
   const out = f(...leaves);
   const m = out.size;
   // analytic[k][j * n + i] = ∂out_j/∂x_k,i
-  const analytic = inputs.map((x) => new Float64Array(m * x.size));
+  const analytic = xs.map((x) => new Float64Array(m * x.size));
   if (out instanceof Var && out.requiresGrad) {
     const targets = leaves.filter((l): l is Var => l instanceof Var);
     for (let j = 0; j < m; j++) {
@@ -134,7 +150,7 @@ export function gradCheck(
       seed.data[j] = 1;
       const gs = gradients(out, targets, { gradOutput: seed, retainGraph: true });
       let t = 0;
-      inputs.forEach((x, k) => {
+      xs.forEach((x, k) => {
         if (!diff[k]) return;
         const g = gs[t++] as Tensor;
         for (let i = 0; i < x.size; i++) analytic[k][j * x.size + i] = g.data[i];
@@ -144,10 +160,10 @@ export function gradCheck(
   const result: GradCheckResult = { ok: true, maxAbsError: 0, maxRelError: 0, worst: null };
   let worstExcess = Number.NEGATIVE_INFINITY;
   noGrad(() => {
-    inputs.forEach((x, k) => {
+    xs.forEach((x, k) => {
       if (!diff[k]) return;
       const xc = x.clone();
-      const args = inputs.map((y, i) => (i === k ? xc : y));
+      const args = xs.map((y, i) => (i === k ? xc : y));
       for (let i = 0; i < x.size; i++) {
         const old = xc.data[i];
         xc.data[i] = old + eps;
@@ -179,6 +195,23 @@ export function gradCheck(
     });
   });
   return result;
+}
+
+/** The inputs as a list of Tensors (a single Tensor is one input, as torch.autograd.gradcheck). */
+function checkInputs(inputs: unknown): readonly Tensor[] {
+  if (inputs instanceof Tensor) return [inputs];
+  if (!Array.isArray(inputs)) {
+    throw new TypeError(
+      'gradCheck: inputs must be a Tensor or an array of Tensors, e.g. [tensor([1, 2], { dtype: "float64" })]',
+    );
+  }
+  inputs.forEach((x, i) => {
+    if (!(x instanceof Tensor)) {
+      const what = x instanceof Var ? 'a Var; pass its .value' : `${typeof x} ${String(x)}`;
+      throw new TypeError(`gradCheck: inputs[${i}] must be a Tensor, got ${what}`);
+    }
+  });
+  return inputs;
 }
 
 function valueData(v: Var | Tensor): Float64Array {

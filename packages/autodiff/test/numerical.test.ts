@@ -13,6 +13,7 @@ import {
   numericalGrad,
   sub,
   sum,
+  variable,
   where,
 } from '../src/index';
 
@@ -118,6 +119,28 @@ describe('gradCheck', () => {
     expect(r.worst!.analytic).toBeCloseTo(3, 12);
     expect(r.worst!.numerical).toBeCloseTo(6, 6);
     expect(r.maxAbsError).toBeCloseTo(3, 6);
+  });
+
+  it('takes a single Tensor as the one input, as torch.autograd.gradcheck', () => {
+    const r = gradCheck((x: Var) => x.square().sum(), f64([1, 2]));
+    expect(r.ok).toBe(true);
+    expect(r.worst!.input).toBe(0);
+  });
+
+  it('rejects inputs it cannot check with a typed error naming what was wrong', () => {
+    const sq = (x: Var) => x.square().sum();
+    expect(() => gradCheck(sq, [3 as never])).toThrow(
+      /gradCheck: inputs\[0\] must be a Tensor, got number 3/,
+    );
+    expect(() => gradCheck(sq, [variable(f64([1]))] as never)).toThrow(/a Var; pass its \.value/);
+    expect(() => gradCheck(sq, 'x' as never)).toThrow(/inputs must be a Tensor or an array/);
+    expect(() => gradCheck(sq, [tensor([1, 2], { dtype: 'int32' })])).toThrow(
+      /gradCheck: no input is a float tensor \(dtypes int32\)/,
+    );
+    expect(() => gradCheck(sq, [f64([1])], { eps: 0 })).toThrow(RangeError);
+    expect(() => gradCheck(sq, [f64([1])], { eps: -1e-6 })).toThrow(/eps must be a positive/);
+    expect(() => gradCheck(sq, [f64([1])], { atol: -1 })).toThrow(/atol must be a non-negative/);
+    expect(() => gradCheck(sq, [f64([1])], { rtol: Number.NaN })).toThrow(/rtol/);
   });
 
   it('skips integer inputs and warns once about float32', () => {
