@@ -176,9 +176,23 @@ export abstract class Module {
     return this.train(false);
   }
 
-  /** Clears every parameter's gradient (`grad = null`, PyTorch's `set_to_none=True`). */
-  zeroGrad(): void {
-    for (const p of this.parameters()) p.grad = null;
+  /**
+   * Clears every parameter's gradient: sets it to `null` (default, PyTorch's `set_to_none=True`)
+   * or, with `setToNone: false`, fills the existing gradient buffers with zeros (the same
+   * options as the optimizers' `zeroGrad`).
+   *
+   * @example
+   * ```ts
+   * net.zeroGrad();                      // every p.grad === null
+   * net.zeroGrad({ setToNone: false });  // gradients kept, filled with 0
+   * ```
+   */
+  zeroGrad({ setToNone = true }: { setToNone?: boolean } = {}): void {
+    for (const p of this.parameters()) {
+      if (p.grad === null) continue;
+      if (setToNone) p.grad = null;
+      else p.grad.data.fill(0);
+    }
   }
 
   private stateEntries(): [string, { get: () => Tensor; set?: (t: Tensor) => void }][] {

@@ -86,6 +86,20 @@ describe('Module', () => {
     expect(net.parameters().every((p) => p.grad === null)).toBe(true);
   });
 
+  it('zeroGrad({ setToNone: false }) keeps the gradient tensors and fills them with zeros', () => {
+    const net = new Sequential(new Linear(2, 3), new Linear(3, 1));
+    net
+      .forward(ones([4, 2]))
+      .sum()
+      .backward();
+    const grads = net.parameters().map((p) => p.grad);
+    net.zeroGrad({ setToNone: false });
+    net.parameters().forEach((p, i) => {
+      expect(p.grad).toBe(grads[i]);
+      expect(Array.from(p.grad?.data ?? [1])).toEqual(new Array(p.size).fill(0));
+    });
+  });
+
   it('stateDict → JSON → loadStateDict round-trips parameters and buffers in place', () => {
     const a = new Sequential(
       new Linear(3, 4, { dtype: 'float64' }),
