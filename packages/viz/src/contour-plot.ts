@@ -158,10 +158,11 @@ function drawTrajectories(
   palette: readonly string[],
   background: string,
   upTo?: number,
-): { svg: string; legend: LegendEntry[]; points: [number, number][] } {
+): { svg: string; legend: LegendEntry[]; points: [number, number][]; lines: [number, number][][] } {
   let svg = '';
   const legend: LegendEntry[] = [];
   const points: [number, number][] = [];
+  const lines: [number, number][][] = [];
   list.forEach((t, i) => {
     if (!t || t.x === undefined || t.y === undefined)
       throw new TypeError(`${op}: trajectories[${i}] must be { x: number[], y: number[] }`);
@@ -201,6 +202,7 @@ function drawTrajectories(
       g += el('g', { class: 'end' }, marker('star', e[0], e[1], 16, color, '#ffffff', 0.8));
     }
     points.push(...pts);
+    if (pts.length > 1) lines.push(pts);
     svg += el(
       'g',
       {
@@ -212,7 +214,7 @@ function drawTrajectories(
     );
     if (t.label) legend.push({ label: t.label, color, marker: m === 'none' ? undefined : m });
   });
-  return { svg, legend, points };
+  return { svg, legend, points, lines };
 }
 
 /**
@@ -396,7 +398,7 @@ export function contourPlot(
         ),
       ]
     : tr.points;
-  let overlay = drawLegend(legendEntries, frame, theme, options.legend ?? 'best', avoid);
+  let overlay = drawLegend(legendEntries, frame, theme, options.legend ?? 'best', avoid, tr.lines);
   if (showBar) {
     const edges = [Math.min(zlo, levels[0]), ...levels, Math.max(zhi, levels[nb - 1])];
     const logBar = levelScale === 'log' && levels[0] > 0;

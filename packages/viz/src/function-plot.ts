@@ -140,6 +140,7 @@ export function functionPlot(
   const drawn = drawSeries(prepared, frame.x, frame.y, false, ys === 'log', theme.lineWidth);
   let data = drawn.svg;
   const points = [...drawn.points];
+  const lines = [...drawn.lines];
   const legendEntries: LegendEntry[] = seriesLegend(prepared, theme.lineWidth);
   paths.forEach((p, i) => {
     const color = p.color ?? theme.palette[(fns.length + i) % theme.palette.length];
@@ -150,6 +151,7 @@ export function functionPlot(
     }
     let g = '';
     if (p.line !== false && pts.length > 1) {
+      lines.push(pts);
       g += el('path', {
         d: pathFrom(pts),
         fill: 'none',
@@ -182,7 +184,7 @@ export function functionPlot(
   });
   const annotations = drawAnnotations(options.annotations ?? [], frame.x, frame.y, theme, points);
   const overlay =
-    annotations + drawLegend(legendEntries, frame, theme, options.legend ?? 'best', points);
+    annotations + drawLegend(legendEntries, frame, theme, options.legend ?? 'best', points, lines);
   const title = options.title ?? 'Function plot';
   const desc =
     options.description ??

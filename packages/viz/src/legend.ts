@@ -40,10 +40,43 @@ const ORDER: Placed[] = [
   'upper center',
 ];
 
+/** Whether the segment p–q meets the axis-aligned box [x0, x1] × [y0, y1] (Liang–Barsky clipping). */
+export function segmentMeetsBox(
+  p: readonly [number, number],
+  q: readonly [number, number],
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): boolean {
+  const dx = q[0] - p[0];
+  const dy = q[1] - p[1];
+  let t0 = 0;
+  let t1 = 1;
+  for (const [den, num] of [
+    [-dx, p[0] - x0],
+    [dx, x1 - p[0]],
+    [-dy, p[1] - y0],
+    [dy, y1 - p[1]],
+  ]) {
+    if (den === 0) {
+      if (num < 0) return false;
+    } else {
+      const t = num / den;
+      if (den < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
 /**
- * Draws a legend box inside the plot area. For `'best'`, counts the data points (in px) that each
- * candidate box would hide and takes the first place with the fewest, in matplotlib's order.
- * Callers add sample points of other overlays (annotation text) so the legend avoids them too.
+ * Draws a legend box inside the plot area. For `'best'`, scores each candidate box as matplotlib
+ * does — the data points (in px) it would hide plus the line segments of `lines` that cross it —
+ * and takes the first place with the lowest score, in matplotlib's order. Without the segments a
+ * long straight piece of line (a trajectory's big jump, a line running out of `xLim`) could sit
+ * under the legend. Callers add sample points of other overlays (annotation text) too.
  */
 export function drawLegend(
   entries: LegendEntry[],
@@ -51,6 +84,7 @@ export function drawLegend(
   theme: Theme,
   loc: LegendLocation,
   points: ReadonlyArray<readonly [number, number]>,
+  lines: ReadonlyArray<ReadonlyArray<readonly [number, number]>> = [],
 ): string {
   if (loc === 'none' || entries.length === 0) return '';
   const size = theme.legendSize;
@@ -80,6 +114,9 @@ export function drawLegend(
       let n = 0;
       for (const [px, py] of points)
         if (px >= bx - 4 && px <= bx + w + 4 && py >= by - 4 && py <= by + h + 4) n++;
+      for (const line of lines)
+        for (let k = 1; k < line.length; k++)
+          if (segmentMeetsBox(line[k - 1], line[k], bx - 4, by - 4, bx + w + 4, by + h + 4)) n++;
       if (n < best) {
         best = n;
         chosen = l;

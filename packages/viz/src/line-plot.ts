@@ -113,7 +113,10 @@ function pathD(segs: [number, number][][], step?: 'pre' | 'post'): string {
   return d;
 }
 
-/** Draws series into a frame; shared with {@link functionPlot}. Returns the data SVG and pixel points. */
+/**
+ * Draws series into a frame; shared with {@link functionPlot}. Returns the data SVG, the pixel
+ * points and the drawn polylines (for the legend placement).
+ */
 export function drawSeries(
   prepared: Prepared[],
   px: (v: number) => number,
@@ -121,9 +124,10 @@ export function drawSeries(
   xLog: boolean,
   yLog: boolean,
   defaultWidth: number,
-): { svg: string; points: [number, number][] } {
+): { svg: string; points: [number, number][]; lines: [number, number][][] } {
   let svg = '';
   const points: [number, number][] = [];
+  const lines: [number, number][][] = [];
   prepared.forEach((p, i) => {
     const segs = segments(p, px, py, xLog, yLog);
     const lw = p.s.lineWidth ?? defaultWidth;
@@ -139,6 +143,7 @@ export function drawSeries(
         'stroke-linecap': 'round',
       });
     }
+    if (lw > 0) lines.push(...segs);
     const m = p.s.marker ?? 'none';
     for (const seg of segs) {
       for (const pt of seg) {
@@ -148,7 +153,7 @@ export function drawSeries(
     }
     svg += el('g', { class: 'series', 'data-index': i, 'data-label': p.s.label }, g);
   });
-  return { svg, points };
+  return { svg, points, lines };
 }
 
 /** Shared by linePlot and functionPlot: the legend entries of labelled series. */
@@ -213,7 +218,7 @@ export function linePlot(series: Series | Series[], options: LinePlotOptions = {
     theme,
     { title: options.title, grid: options.grid },
   );
-  const { svg, points } = drawSeries(
+  const { svg, points, lines } = drawSeries(
     prepared,
     frame.x,
     frame.y,
@@ -227,6 +232,7 @@ export function linePlot(series: Series | Series[], options: LinePlotOptions = {
     theme,
     options.legend ?? 'best',
     points,
+    lines,
   );
   const title = options.title ?? 'Line plot';
   const desc =

@@ -170,6 +170,19 @@ describe('contourPlot over non-finite values', () => {
   });
 });
 
+describe("contourPlot legend 'best'", () => {
+  it('keeps the legend off a trajectory segment that jumps across a corner', () => {
+    // one iterate inside, the next far outside: the segment crosses the upper right corner
+    const svg = contourPlot(bowl, {
+      xRange: [-1, 1],
+      yRange: [-1, 1],
+      samples: 21,
+      trajectories: [{ x: [0.5, 5], y: [0.5, 5], label: 'diverging' }],
+    });
+    expect(svg).toMatch(/<g class="legend" data-loc="(upper left|lower left|lower right)"/);
+  });
+});
+
 describe('contourPlot colour bar for level lines', () => {
   it('shows the level colours as a ramp when bands are not filled', () => {
     const svg = contourPlot((x, y) => x + y, {

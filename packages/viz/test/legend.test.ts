@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeFrame } from '../src/axes';
-import { drawLegend } from '../src/legend';
+import { drawLegend, segmentMeetsBox } from '../src/legend';
 import { defaultTheme } from '../src/theme';
 
 const frame = makeFrame(400, 300, { domain: [0, 1] }, { domain: [0, 1] }, defaultTheme);
@@ -33,6 +33,30 @@ describe('drawLegend', () => {
     // @ts-expect-error: testing a bad value from JavaScript callers
     expect(() => drawLegend(entries, frame, defaultTheme, 'top', [])).toThrow(
       /legend: unknown location "top"/,
+    );
+  });
+});
+
+describe('segmentMeetsBox', () => {
+  it('finds segments crossing, touching or inside a box, and not those passing by', () => {
+    expect(segmentMeetsBox([-5, -5], [15, 15], 0, 0, 10, 10)).toBe(true); // straight through
+    expect(segmentMeetsBox([2, 2], [3, 3], 0, 0, 10, 10)).toBe(true); // inside
+    expect(segmentMeetsBox([-5, 5], [0, 5], 0, 0, 10, 10)).toBe(true); // touches the edge
+    expect(segmentMeetsBox([-5, 0], [0, -5], 0, 0, 10, 10)).toBe(false); // passes the corner
+    expect(segmentMeetsBox([-5, 12], [15, 12], 0, 0, 10, 10)).toBe(false); // above, parallel
+    expect(segmentMeetsBox([5, 5], [5, 5], 0, 0, 10, 10)).toBe(true); // a point inside
+  });
+});
+
+describe("drawLegend 'best' with lines", () => {
+  it('counts a line crossing a corner even when none of its points is there (matplotlib)', () => {
+    // a straight line from far below-left to far above-right: no vertex in the plot area
+    const diagonal: [number, number][] = [
+      [frame.left - 1000, frame.bottom + 1000],
+      [frame.right + 1000, frame.top - 1000],
+    ];
+    expect(drawLegend(entries, frame, defaultTheme, 'best', [], [diagonal])).toContain(
+      'data-loc="upper left"',
     );
   });
 });

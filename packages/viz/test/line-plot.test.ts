@@ -111,3 +111,13 @@ describe('linePlot on extreme log ranges', () => {
     expect(() => linePlot({ y: [5e-324, 1] }, { yScale: 'log' })).not.toThrow();
   });
 });
+
+describe("linePlot legend 'best'", () => {
+  it('keeps the legend off a line that crosses a corner between points outside xLim/yLim', () => {
+    const svg = linePlot([{ x: [-100, 100], y: [-100, 100], label: 'y = x' }], {
+      xLim: [0, 10],
+      yLim: [0, 10],
+    });
+    expect(svg).toMatch(/<g class="legend" data-loc="upper left"/);
+  });
+});
