@@ -35,6 +35,7 @@ export {
   ceil,
   clamp,
   concat,
+  copy,
   cos,
   div,
   dot,

@@ -455,6 +455,14 @@ export class Var {
   cast(dtype: DType): Var {
     return O.astype(this as Var, dtype);
   }
+  /** A differentiable copy with its own buffer (torch's `clone()`); the gradient passes through. */
+  clone(): Var {
+    return O.copy(this as Var);
+  }
+  /** Alias of {@link Var.clone}. */
+  copy(): Var {
+    return O.copy(this as Var);
+  }
 }
 
 /** Options of {@link variable}. */

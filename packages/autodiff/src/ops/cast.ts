@@ -17,3 +17,18 @@ export function astype<A extends Var | T.Tensor>(x: A, dtype: T.DType): Lift1<A>
   if (!(x instanceof Var)) return T.astype(x as T.Tensor, dtype) as Lift1<A>;
   return record('astype', T.astype(x.value, dtype), x, null, passThrough) as Lift1<A>;
 }
+
+/**
+ * A copy with its own buffer (torch.clone, np.copy), differentiable: out = x, ∂out/∂x = 1. Use it
+ * to keep a value that will later be changed in place (e.g. by an optimizer step).
+ *
+ * @example
+ * ```ts
+ * const w = variable(tensor([1, 2]));
+ * copy(w).mul(3).sum().backward(); // w.grad = [3, 3]; copy(w).value.data is not w.value.data
+ * ```
+ */
+export function copy<A extends Var | T.Tensor>(x: A): Lift1<A> {
+  if (!(x instanceof Var)) return T.copy(x as T.Tensor) as Lift1<A>;
+  return record('copy', T.copy(x.value), x, null, passThrough) as Lift1<A>;
+}

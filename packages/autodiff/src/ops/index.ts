@@ -35,7 +35,7 @@ export {
   transpose,
   unsqueeze,
 } from './shape';
-export { astype } from './cast';
+export { astype, copy } from './cast';
 export { logSoftmax, softmax } from './softmax';
 export {
   argmax,

@@ -1,6 +1,6 @@
 import { tensor } from '@gd/tensor';
 import { describe, expect, it } from 'vitest';
-import { astype, mul, variable } from '../../src/index';
+import { astype, copy, grad, mul, variable } from '../../src/index';
 
 describe('astype', () => {
   it('casts the value and casts the gradient back to the input dtype', () => {
@@ -30,5 +30,28 @@ describe('astype', () => {
     expect(i.toArray()).toEqual([1, 2]);
     expect(x.cast('float32').dtype).toBe('float32');
     expect(astype(tensor([1]), 'float64').dtype).toBe('float64');
+  });
+});
+
+describe('copy / clone', () => {
+  it('gives a new buffer and passes the gradient through (torch.clone)', () => {
+    const x = variable(tensor([1, 2], { dtype: 'float64' }));
+    const c = x.clone();
+    expect(c.value.data).not.toBe(x.value.data);
+    expect(c.toArray()).toEqual([1, 2]);
+    x.value.data[0] = 7; // an optimizer step in place leaves the copy alone
+    expect(c.toArray()).toEqual([1, 2]);
+    mul(c, tensor([3, 4], { dtype: 'float64' }))
+      .add(x.copy().mul(2))
+      .add(copy(x))
+      .sum()
+      .backward();
+    expect(x.grad!.toArray()).toEqual([6, 7]);
+    expect(
+      grad((v) => copy(v).square().sum())(tensor([3], { dtype: 'float64' })).toArray(),
+    ).toEqual([6]);
+    const t = tensor([5]);
+    expect(copy(t).data).not.toBe(t.data);
+    expect(copy(t).toArray()).toEqual([5]);
   });
 });
