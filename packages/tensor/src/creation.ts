@@ -165,9 +165,27 @@ export function fullLike(x: Tensor, value: number, opts: CreationOptions = {}): 
  * ```ts
  * arange(5).toArray();          // [0, 1, 2, 3, 4]
  * arange(0, 1, 0.25).toArray(); // [0, 0.25, 0.5, 0.75]
+ * arange(3, { dtype: 'float64' });  // options may follow the last number given
  * ```
  */
-export function arange(start: number, stop?: number, step = 1, opts: CreationOptions = {}): Tensor {
+export function arange(start: number, opts?: CreationOptions): Tensor;
+export function arange(start: number, stop: number, opts?: CreationOptions): Tensor;
+export function arange(start: number, stop?: number, step?: number, opts?: CreationOptions): Tensor;
+export function arange(
+  start: number,
+  stopOrOpts?: number | CreationOptions,
+  stepOrOpts?: number | CreationOptions,
+  lastOpts: CreationOptions = {},
+): Tensor {
+  // The options may follow the last number given (np.arange(5, dtype=...)).
+  let stop = typeof stopOrOpts === 'object' ? undefined : stopOrOpts;
+  const step = typeof stepOrOpts === 'object' || stepOrOpts === undefined ? 1 : stepOrOpts;
+  const opts =
+    typeof stopOrOpts === 'object'
+      ? stopOrOpts
+      : typeof stepOrOpts === 'object'
+        ? stepOrOpts
+        : lastOpts;
   if (stop === undefined) {
     stop = start;
     start = 0;
@@ -194,12 +212,16 @@ export function arange(start: number, stop?: number, step = 1, opts: CreationOpt
  * linspace(0, 1, 5).toArray(); // [0, 0.25, 0.5, 0.75, 1]
  * ```
  */
+export function linspace(start: number, stop: number, opts?: CreationOptions): Tensor;
+export function linspace(start: number, stop: number, num?: number, opts?: CreationOptions): Tensor;
 export function linspace(
   start: number,
   stop: number,
-  num = 50,
-  opts: CreationOptions = {},
+  numOrOpts: number | CreationOptions = 50,
+  lastOpts: CreationOptions = {},
 ): Tensor {
+  const num = typeof numOrOpts === 'object' ? 50 : numOrOpts;
+  const opts = typeof numOrOpts === 'object' ? numOrOpts : lastOpts;
   if (!Number.isInteger(num) || num < 0)
     throw new RangeError(`linspace: num must be a non-negative integer, got ${num}`);
   const dtype = checkDType('linspace', opts.dtype ?? 'float32');

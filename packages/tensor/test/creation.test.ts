@@ -67,6 +67,20 @@ describe('constant constructors', () => {
     expect(fullLike(x, 4).toArray()).toEqual([4, 4]);
     expect(() => zeros([-1])).toThrow(/zeros|full: shape \[-1\] must hold non-negative integers/);
   });
+  it('arange and linspace take their options after the last number given', () => {
+    const a = arange(3, { dtype: 'float64' });
+    expect(a.dtype).toBe('float64');
+    expect(a.toArray()).toEqual([0, 1, 2]);
+    const b = arange(1, 4, { dtype: 'float64' });
+    expect(b.dtype).toBe('float64');
+    expect(b.toArray()).toEqual([1, 2, 3]);
+    expect(arange(0, 6, 2, { dtype: 'float32' }).toArray()).toEqual([0, 2, 4]);
+    const l = linspace(0, 1, { dtype: 'float64' });
+    expect(l.dtype).toBe('float64');
+    expect(l.shape).toEqual([50]);
+    expect(l.data[49]).toBe(1);
+  });
+
   it('arange follows np.arange (int32 for integer arguments)', () => {
     expect(arange(5).toArray()).toEqual([0, 1, 2, 3, 4]);
     expect(arange(5).dtype).toBe('int32');
