@@ -101,7 +101,8 @@ function floatFormatter(values: number[], precision: number): (v: number) => str
  * Renders a tensor NumPy-style inside `tensor(...)`: one number format for every element, columns
  * right-aligned to a common width, long rows wrapped, and — once the tensor has more than 1000
  * elements — the middle of every axis longer than 6 replaced by `...`. Precision is 4 decimals
- * for float32 (PyTorch) and 8 for float64 (NumPy); non-float32 dtypes are named.
+ * for float32 (PyTorch) and 8 for float64 (NumPy); non-float32 dtypes are named, and so is the
+ * shape of an empty tensor that is not 1-D (`tensor([], shape=[0, 3])`).
  *
  * @example
  * ```ts
@@ -134,8 +135,10 @@ export function format(t: Tensor): string {
     );
     return `[${parts.join(`,${blank}${' '.repeat(indent + 1)}`)}]`;
   };
-  const body = render(0, 0, prefix.length);
   const dt = t.dtype === 'float32' ? '' : `, dtype=${t.dtype}`;
+  // An empty tensor prints as [] whatever its shape, so name the shape unless it is [0] (NumPy).
+  if (t.size === 0 && t.ndim !== 1) return `${prefix}[], shape=[${t.shape.join(', ')}]${dt})`;
+  const body = render(0, 0, prefix.length);
   return `${prefix}${body}${dt})`;
 }
 

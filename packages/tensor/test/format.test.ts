@@ -32,6 +32,10 @@ describe('toString (NumPy-like)', () => {
     expect(String(tensor([1, -20], { dtype: 'int32' }))).toBe('tensor([  1, -20], dtype=int32)');
     expect(String(tensor([true, false]))).toBe('tensor([ true, false], dtype=bool)');
     expect(String(zeros([0]))).toBe('tensor([])');
+    expect(String(zeros([0, 3]))).toBe('tensor([], shape=[0, 3])');
+    expect(String(zeros([2, 0], { dtype: 'float64' }))).toBe(
+      'tensor([], shape=[2, 0], dtype=float64)',
+    );
     expect(String(zeros([2]))).toBe('tensor([0., 0.])');
     expect(String(tensor([0, 0.5]))).toBe('tensor([0.0, 0.5])');
     expect(String(arange(8).reshape([2, 2, 2]))).toBe(
