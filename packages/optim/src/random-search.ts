@@ -1,6 +1,6 @@
-import { Generator, defaultGenerator } from '@gd/tensor';
+import { Generator, ShapeError, defaultGenerator } from '@gd/tensor';
 import { type Closure, Optimizer, lossValue, resolveOptions } from './optimizer';
-import type { FloatArray, ParamGroup, ParamsInput } from './parameter';
+import type { FloatArray, ParamGroup, ParamsInput, Parameter } from './parameter';
 import { nonNegative, owner, positiveInteger } from './validate';
 
 /** Options of {@link RandomSearch}. */
@@ -36,6 +36,29 @@ abstract class SearchOptimizer<O extends object> extends Optimizer<O, SearchStat
       throw new TypeError(`${name}: generator must be a Generator from @gd/tensor`);
     }
     this.generator = generator ?? defaultGenerator;
+  }
+
+  /**
+   * The loaded best values must have one element per parameter element (ShapeError otherwise)
+   * and take the parameter's dtype.
+   */
+  protected override adoptState(param: Parameter, state: SearchState, id: string): SearchState {
+    const data = param.value.data as FloatArray;
+    const best = state.best as unknown;
+    if (!(best instanceof Float64Array || best instanceof Float32Array)) {
+      throw new TypeError(
+        `${this.name}.loadStateDict: state 'best' of parameter ${id} is not a buffer`,
+      );
+    }
+    if (best.length !== data.length) {
+      throw new ShapeError(
+        `${this.name}.loadStateDict: state 'best' of parameter ${id} has ${best.length} elements but the parameter has ${data.length} (shape [${param.value.shape.join(', ')}]); load a state dict saved for the same parameters`,
+      );
+    }
+    if (best.constructor !== data.constructor) {
+      state.best = data instanceof Float32Array ? Float32Array.from(best) : Float64Array.from(best);
+    }
+    return state;
   }
 
   /** Writes the candidate into `p` given the best values so far. */

@@ -1,4 +1,4 @@
-import { Generator, tensor } from '@gd/tensor';
+import { Generator, ShapeError, tensor } from '@gd/tensor';
 import { describe, expect, it } from 'vitest';
 import {
   type Parameter,
@@ -107,5 +107,34 @@ describe('RandomLocalSearch (cs231n strategy 2)', () => {
     expect(() => new RandomLocalSearch([w], { stepSize: -1 })).toThrow(
       'RandomLocalSearch: stepSize must be >= 0, got -1',
     );
+  });
+
+  it('stateDict round trip continues; a state dict for another size is a ShapeError', () => {
+    const run = (split: boolean) => {
+      const { w, loss } = makeProblem(4);
+      const gen = new Generator(11);
+      let search = new RandomLocalSearch([w], { stepSize: 0.5, generator: gen });
+      for (let i = 0; i < 40; i++) {
+        if (split && i === 20) {
+          const saved = JSON.parse(JSON.stringify(search.stateDict()));
+          search = new RandomLocalSearch([w], { stepSize: 0.5, generator: gen });
+          search.loadStateDict(saved);
+        }
+        search.step(loss);
+      }
+      return [search.bestLoss, ...Array.from(w.value.data)];
+    };
+    expect(run(true)).toEqual(run(false));
+    const { w, loss } = makeProblem(4);
+    const search = new RandomLocalSearch([w], { stepSize: 0.5 });
+    search.step(loss);
+    const saved = JSON.parse(JSON.stringify(search.stateDict()));
+    const other = makeProblem(3);
+    const fresh = new RandomLocalSearch([other.w]);
+    expect(() => fresh.loadStateDict(saved)).toThrow(ShapeError);
+    expect(() => fresh.loadStateDict(saved)).toThrow(
+      /RandomLocalSearch.loadStateDict: state 'best' of parameter 0 has 4 elements but the parameter has 3/,
+    );
+    expect(fresh.bestLoss).toBe(Number.POSITIVE_INFINITY);
   });
 });
