@@ -73,8 +73,11 @@ export function animateTrajectory(run: FunctionAnimation | ContourAnimation): st
     const { f, path, label, frames: _frames, ...plot } = run;
     if (typeof f !== 'function')
       throw new TypeError(`${op}: f must be a function (x: number) => number`);
-    if (!path || path.length === 0)
-      throw new RangeError(`${op}: path is empty; give at least one iterate`);
+    if (!path || typeof path.length !== 'number')
+      throw new TypeError(
+        `${op}: path must be the iterates x₀, x₁, … as an array of numbers (not a { x } object), got ${typeof path}`,
+      );
+    if (path.length === 0) throw new RangeError(`${op}: path is empty; give at least one iterate`);
     assertFinite(op, 'path', path);
     assertRange(op, 'domain', plot.domain);
     const fx = f as (x: number) => number;

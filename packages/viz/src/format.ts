@@ -23,7 +23,8 @@ export function formatTick(v: number, step: number): string {
   if (mag >= 1e5 || mag < 1e-4) {
     const digits = Math.max(0, Math.ceil(Math.log10(mag / Math.abs(step)) - 1e-9));
     s = v
-      .toExponential(Math.min(digits, 6))
+      // up to 15 digits (what float64 holds), so close ticks on a large offset stay distinct
+      .toExponential(Math.min(digits, 15))
       .replace(/\.?0+e/, 'e')
       .replace('e+', 'e');
   } else {

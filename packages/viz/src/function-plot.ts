@@ -44,6 +44,27 @@ export interface FunctionPlotOptions extends Omit<LinePlotOptions, 'xScale'> {
   path?: FunctionPath | FunctionPath[];
 }
 
+/** Rejects a malformed annotation with a message naming it, before any drawing. */
+function checkAnnotation(op: string, a: Annotation, i: number): void {
+  const what = `annotations[${i}]`;
+  if (!a || typeof a.text !== 'string')
+    throw new TypeError(
+      `${op}: ${what}.text must be a string, e.g. { text: 'minimum', xy: [0, 0] }`,
+    );
+  if (!Array.isArray(a.xy) || a.xy.length !== 2)
+    throw new TypeError(
+      `${op}: ${what}.xy must be the [x, y] point the label refers to, got ${String(a.xy)}`,
+    );
+  assertFinite(op, `${what}.xy`, a.xy);
+  if (a.xyText !== undefined) {
+    if (!Array.isArray(a.xyText) || a.xyText.length !== 2)
+      throw new TypeError(
+        `${op}: ${what}.xyText must be the [x, y] position of the text, got ${String(a.xyText)}`,
+      );
+    assertFinite(op, `${what}.xyText`, a.xyText);
+  }
+}
+
 /**
  * Samples f at `n` evenly spaced points of [a, b], both ends included: $x_i = a + (b − a)\,i/(n − 1)$
  * (np.linspace).
@@ -119,6 +140,9 @@ export function functionPlot(
       );
     }
     return { x: p.x, y };
+  });
+  (options.annotations ?? []).forEach((a, i) => {
+    checkAnnotation(op, a, i);
   });
   const annYs = (options.annotations ?? []).flatMap((a) => [
     a.xy[1],

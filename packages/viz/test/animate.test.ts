@@ -63,5 +63,10 @@ describe('animateTrajectory', () => {
     );
     // @ts-expect-error: neither shape
     expect(() => animateTrajectory({ f: (x) => x })).toThrow(/expected \{ f, path \}/);
+    // functionPlot's { x } path shape passed here: say so rather than "undefined x values"
+    expect(() =>
+      // @ts-expect-error: path is an array of iterates here, not { x }
+      animateTrajectory({ f: (x) => x, domain: [0, 1], path: { x: [0.5, 0.2] } }),
+    ).toThrow(/animateTrajectory: path must be the iterates .* as an array of numbers/);
   });
 });

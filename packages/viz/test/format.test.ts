@@ -28,6 +28,13 @@ describe('formatTick', () => {
     expect(formatTick(2e5, 1e5)).toBe('2e5');
     expect(formatTick(3e-5, 1e-5)).toBe('3e-5'.replace('-', '\u2212'));
   });
+  it('keeps ticks a small step apart on a large offset distinguishable (no 7-digit cap)', () => {
+    // y around 1.2e8 with ticks 1 apart: the labels need 9 significant digits
+    expect(formatTick(123456790, 1)).toBe('1.2345679e8');
+    expect(formatTick(123456791, 1)).toBe('1.23456791e8');
+    const labels = [123456789, 123456790, 123456791, 123456792].map((v) => formatTick(v, 1));
+    expect(new Set(labels).size).toBe(4);
+  });
 });
 
 describe('formatPow10 / formatValue', () => {

@@ -80,4 +80,21 @@ describe('functionPlot', () => {
     // @ts-expect-error: not a function
     expect(() => functionPlot([1], { domain: [0, 1] })).toThrow(TypeError);
   });
+
+  it('names a malformed annotation instead of failing inside the drawing code', () => {
+    const at = (a: unknown) => () =>
+      functionPlot(f, {
+        domain: [0, 1],
+        annotations: [a as { text: string; xy: [number, number] }],
+      });
+    // matplotlib-style keys without xy: the old code threw "Cannot read properties of undefined"
+    expect(at({ text: 'min', x: 0.5, y: 0.25 })).toThrow(
+      /functionPlot: annotations\[0\]\.xy must be the \[x, y\] point/,
+    );
+    expect(at({ xy: [0.5, 0.25] })).toThrow(/annotations\[0\]\.text must be a string/);
+    expect(at({ text: 'min', xy: [0.5, Number.NaN] })).toThrow(
+      /annotations\[0\]\.xy\[1\] must be a finite number/,
+    );
+    expect(at({ text: 'min', xy: [0.5, 0.25], xyText: 3 })).toThrow(/xyText must be the \[x, y\]/);
+  });
 });
