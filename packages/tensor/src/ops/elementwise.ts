@@ -130,8 +130,28 @@ export const sub = (a: TensorLike, b: TensorLike): Tensor => binaryOp('sub', a, 
 export const mul = (a: TensorLike, b: TensorLike): Tensor => binaryOp('mul', a, b);
 /** Element-wise true division a / b; integer inputs give float32 (as torch.div). @example `div(tensor([1, 2], { dtype: 'int32' }), 4) // [0.25, 0.5]` */
 export const div = (a: TensorLike, b: TensorLike): Tensor => binaryOp('div', a, b);
-/** Element-wise power aᵇ with broadcasting. @example `pow(tensor([2, 3]), 2) // [4, 9]` */
-export const pow = (a: TensorLike, b: TensorLike): Tensor => binaryOp('pow', a, b);
+/**
+ * Element-wise power aᵇ with broadcasting. An integer result with a negative exponent throws a
+ * RangeError (as PyTorch and NumPy: 2⁻¹ has no integer value); cast the base to float first.
+ *
+ * @example
+ * ```ts
+ * pow(tensor([2, 3]), 2);   // [4, 9]
+ * pow(tensor([2, 4]), 0.5); // [1.414, 2]
+ * ```
+ */
+export const pow = (a: TensorLike, b: TensorLike): Tensor => {
+  const out = binaryOp('pow', a, b);
+  if (out.dtype === 'int32') {
+    const neg = typeof b === 'number' ? (b < 0 ? b : null) : b.data.find((v) => v < 0);
+    if (neg !== null && neg !== undefined) {
+      throw new RangeError(
+        `pow: integers to negative integer powers are not allowed (exponent ${neg}); cast the base to float first, e.g. astype(x, 'float32')`,
+      );
+    }
+  }
+  return out;
+};
 /** Element-wise max(a, b); NaN propagates (torch.maximum). @example `maximum(tensor([1, 5]), 3) // [3, 5]` */
 export const maximum = (a: TensorLike, b: TensorLike): Tensor => binaryOp('maximum', a, b);
 /** Element-wise min(a, b); NaN propagates (torch.minimum). @example `minimum(tensor([1, 5]), 3) // [1, 3]` */

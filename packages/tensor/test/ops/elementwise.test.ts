@@ -124,6 +124,18 @@ describe('binary ops with broadcasting', () => {
     ]);
     expect(pow(2, tensor([3])).toArray()).toEqual([8]);
   });
+  it('pow refuses integer results with negative exponents (PyTorch, NumPy), not a silent 0', () => {
+    const i32 = tensor([2, 3], { dtype: 'int32' });
+    expect(() => pow(i32, -1)).toThrow(
+      /pow: integers to negative integer powers are not allowed \(exponent -1\); cast the base to float/,
+    );
+    expect(() => pow(i32, tensor([1, -2], { dtype: 'int32' }))).toThrow(RangeError);
+    expect(() => pow(2, tensor([-1], { dtype: 'int32' }))).toThrow(/exponent -1/);
+    expect(pow(i32, -1.5).dtype).toBe('float32');
+    expect(pow(i32, -1.5).data[0]).toBeCloseTo(2 ** -1.5, 6);
+    expect(pow(i32, tensor([-1], { dtype: 'float64' })).toArray()).toEqual([0.5, 1 / 3]);
+    expect(pow(i32, 2).toArray()).toEqual([4, 9]);
+  });
   it('promote dtypes as PyTorch (float64 > float32 > int32 > bool; numbers are weak)', () => {
     const f64 = tensor([1], { dtype: 'float64' });
     const f32 = tensor([1]);
