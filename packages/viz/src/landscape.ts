@@ -12,7 +12,7 @@ export type DirectionNormalization = 'filter' | 'layer' | 'none';
 export interface DirectionOptions {
   /** Source of randomness (default: @gd/tensor's default generator, seeded by `manualSeed`). */
   generator?: Generator;
-  /** `'filter'` (default): each filter d_{i,j} ← d_{i,j}/‖d_{i,j}‖ · ‖θ_{i,j}‖; `'layer'`: per tensor; `'none'`: raw Gaussian. */
+  /** `'filter'` (default): each filter d_{i,j} ← d_{i,j}/‖d_{i,j}‖ · ‖θ_{i,j}‖; `'layer'`: per tensor; `'none'`: raw Gaussian. 1-D tensors get d = θ (except with `'none'`). */
   normalization?: DirectionNormalization;
   /** Zero the direction of 1-D tensors (biases, BatchNorm), Li et al.'s `--xignore biasbn` (default false). */
   ignoreBiases?: boolean;
@@ -53,8 +53,8 @@ function checkDirection(op: string, what: string, d: Tensor[], params: Tensor[])
  * Rescales direction tensors to the parameters' scale, in place (Li et al. 2018 filter
  * normalisation): for each filter j of tensor i (a slice along axis 0),
  * $d_{i,j} ← \frac{d_{i,j}}{‖d_{i,j}‖ + 10^{-10}} ‖θ_{i,j}‖$; `'layer'` uses whole tensors.
- * 1-D tensors are treated element-wise by `'filter'` (as the reference code does), or zeroed
- * with `ignoreBiases`.
+ * 1-D and 0-d tensors (biases, BatchNorm) get d = θ, as the reference code does, or d = 0 with
+ * `ignoreBiases`.
  *
  * @example
  * ```js
@@ -84,8 +84,13 @@ export function normalizeDirection(
       return;
     }
     if (normalization === 'none') return;
-    const groups =
-      normalization === 'layer' || p.ndim === 0 ? 1 : p.ndim === 1 ? p.size : p.shape[0];
+    if (p.ndim <= 1) {
+      // Li et al.'s reference code (normalize_directions_for_weights) sets d = θ for tensors
+      // with one value per node instead of rescaling a random draw
+      dd.set(pd);
+      return;
+    }
+    const groups = normalization === 'layer' ? 1 : p.shape[0];
     const len = p.size / groups;
     for (let g = 0; g < groups; g++) {
       let dn = 0;

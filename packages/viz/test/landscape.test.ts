@@ -49,6 +49,15 @@ describe('randomDirection', () => {
     expect(Math.abs(db.data[1])).toBeCloseTo(2, 6);
   });
 
+  it("gives 1-D tensors (biases) the direction d = θ, as Li et al.'s reference code", () => {
+    for (let seed = 0; seed < 4; seed++) {
+      for (const normalization of ['filter', 'layer'] as const) {
+        const [, db] = randomDirection([W, b], { generator: new Generator(seed), normalization });
+        expect(Array.from(db.data)).toEqual([0.5, -2]);
+      }
+    }
+  });
+
   it("'layer' scales whole tensors, 'none' keeps the Gaussian draw, ignoreBiases zeroes 1-D tensors", () => {
     const [d] = randomDirection([W], { generator: new Generator(0), normalization: 'layer' });
     expect(Math.hypot(...Array.from(d.data))).toBeCloseTo(Math.hypot(3, 5), 9);
