@@ -123,19 +123,32 @@ export function normal(
 
 /**
  * Uniform integers in [low, high) of `shape`, as torch.randint (default dtype int32), without
- * modulo bias.
+ * modulo bias. `randint(high, shape)` draws from [0, high), as `torch.randint(high, size)`.
  *
  * @example
  * ```ts
  * randint(0, 10, [5]).toArray(); // five integers from 0..9
+ * randint(6, [2, 2]);            // dice throws 0..5
  * ```
  */
+export function randint(high: number, shape: readonly number[], opts?: RandomOptions): Tensor;
 export function randint(
   low: number,
   high: number,
   shape: readonly number[],
-  opts: RandomOptions = {},
+  opts?: RandomOptions,
+): Tensor;
+export function randint(
+  lowOrHigh: number,
+  highOrShape: number | readonly number[],
+  shapeOrOpts?: readonly number[] | RandomOptions,
+  lastOpts: RandomOptions = {},
 ): Tensor {
+  const short = Array.isArray(highOrShape);
+  const low = short ? 0 : lowOrHigh;
+  const high = short ? lowOrHigh : (highOrShape as number);
+  const shape = (short ? highOrShape : shapeOrOpts) as readonly number[];
+  const opts = (short ? (shapeOrOpts ?? {}) : lastOpts) as RandomOptions;
   if (!Number.isSafeInteger(low) || !Number.isSafeInteger(high) || high <= low) {
     throw new RangeError(`randint: need integers low < high, got low=${low}, high=${high}`);
   }

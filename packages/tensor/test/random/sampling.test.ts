@@ -116,6 +116,17 @@ describe('randint', () => {
     for (const c of counts.values()) expect(Math.abs(c - 10_000)).toBeLessThan(500);
     expect(randint(0, 5, [4], { dtype: 'float64', generator: gen(7) }).dtype).toBe('float64');
   });
+  it('randint(high, shape) draws from [0, high), as torch.randint(high, size)', () => {
+    const r = randint(3, [2, 500], { generator: gen(9) });
+    expect(r.shape).toEqual([2, 500]);
+    expect(r.dtype).toBe('int32');
+    expect(new Set(r.data)).toEqual(new Set([0, 1, 2]));
+    expect(randint(3, [4], { generator: gen(9) }).toArray()).toEqual(
+      randint(0, 3, [4], { generator: gen(9) }).toArray(),
+    );
+    expect(randint(5, [2], { dtype: 'float64' }).dtype).toBe('float64');
+    expect(() => randint(0, [1])).toThrow(/randint: need integers low < high, got low=0, high=0/);
+  });
   it('errors name the op and the bounds', () => {
     expect(() => randint(3, 3, [1])).toThrow(
       /randint: need integers low < high, got low=3, high=3/,
