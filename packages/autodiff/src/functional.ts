@@ -219,6 +219,11 @@ export function jacobian(f: DiffFn, opts: ArgnumsOptions = {}): GradFn<Tensor | 
   return (...args: unknown[]) => {
     const argnums = argnumList(opts.argnums, args.length, 'jacobian');
     const { out, inputs, nested } = trace(f, args, argnums, 'jacobian');
+    if (!isFloat(out.dtype)) {
+      throw new TypeError(
+        `jacobian: the function returned a ${out.dtype} result, which is not differentiable; return a float expression`,
+      );
+    }
     const js = jacobianOf(out, inputs, nested);
     return typeof opts.argnums === 'object' ? js : js[0];
   };

@@ -160,6 +160,14 @@ describe('functional API', () => {
     );
   });
 
+  it('jacobian of a comparison or argmax says it is not differentiable (no silent zeros)', () => {
+    expect(() => jacobian((x: Var) => x.greater(1))(f64([1, 2]))).toThrow(
+      /jacobian: the function returned a bool result, which is not differentiable/,
+    );
+    expect(() => jacobian((x: Var) => x.argmax())(f64([1, 2]))).toThrow(/int32 result/);
+    expect(() => hessian((x: Var) => x.sum().greater(0))(f64([1]))).toThrow(/not differentiable/);
+  });
+
   it('third derivative by nesting grad three times', () => {
     const f = (x: Var) => x.pow(4);
     expect(grad(grad(grad(f)))(f64(2)).item()).toBe(48);
