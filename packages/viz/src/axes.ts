@@ -91,7 +91,8 @@ export function ticksFor(domain: [number, number], scale: ScaleType, count: numb
   const s = scaleLinear().domain([lo, hi]);
   const values = s.ticks(count);
   const step = values.length > 1 ? values[1] - values[0] : Math.abs(hi - lo) || 1;
-  return values.map((v) => ({ value: v, label: formatTick(v, step), minor: false }));
+  const axisMag = Math.max(...values.map(Math.abs));
+  return values.map((v) => ({ value: v, label: formatTick(v, step, axisMag), minor: false }));
 }
 
 /** Axis description for a cartesian frame. */
@@ -136,9 +137,10 @@ function explicitTicks(values: number[], scale: ScaleType): Tick[] {
   let step = Number.POSITIVE_INFINITY;
   for (let i = 1; i < sorted.length; i++) step = Math.min(step, sorted[i] - sorted[i - 1]);
   if (!Number.isFinite(step) || step === 0) step = Math.abs(sorted[0] ?? 1) || 1;
+  const axisMag = Math.max(...values.map(Math.abs));
   return values.map((v) => ({
     value: v,
-    label: scale === 'log' ? formatValue(v, 3) : formatTick(v, step),
+    label: scale === 'log' ? formatValue(v, 3) : formatTick(v, step, axisMag),
     minor: false,
   }));
 }

@@ -14,13 +14,22 @@ const MINUS = '\u2212';
 /**
  * Formats tick values so that neighbouring ticks `step` apart are distinguishable, as matplotlib's
  * ScalarFormatter does: as many decimals as the step needs, a typographic minus sign, and
- * scientific notation (`1e-5`) for very large or very small magnitudes.
+ * scientific notation (`1e-5`) for very large or very small magnitudes (≥ 10⁵ or < 10⁻⁴).
+ *
+ * `axisMag`, the largest |tick| of the axis, makes that choice once per axis, so one axis never
+ * mixes `20000` with `1e5`. Default: |v|.
+ *
+ * @example
+ * ```js
+ * formatTick(0.25, 0.05); // '0.25'
+ * formatTick(20000, 20000, 1e5); // '2e4'
+ * ```
  */
-export function formatTick(v: number, step: number): string {
+export function formatTick(v: number, step: number, axisMag = Math.abs(v)): string {
   if (v === 0 || Math.abs(v) < Math.abs(step) * 1e-9) return '0';
   const mag = Math.abs(v);
   let s: string;
-  if (mag >= 1e5 || mag < 1e-4) {
+  if (axisMag >= 1e5 || axisMag < 1e-4) {
     const digits = Math.max(0, Math.ceil(Math.log10(mag / Math.abs(step)) - 1e-9));
     s = v
       // up to 15 digits (what float64 holds), so close ticks on a large offset stay distinct

@@ -30,6 +30,12 @@ describe('ticksFor', () => {
     expect(major.map((x) => x.label)).toEqual(['10⁻⁴', '10⁻³', '10⁻²', '10⁻¹']);
     expect(t.filter((x) => x.minor).length).toBe(3 * 8);
   });
+  it('formats one axis one way: no 20000 next to 1e5 (or 0.0002 next to 5e-5)', () => {
+    const big = ticksFor([0, 1e5], 'linear', 5).map((x) => x.label);
+    expect(big).toEqual(['0', '2e4', '4e4', '6e4', '8e4', '1e5']);
+    const small = ticksFor([0, 2.5e-4], 'linear', 5).map((x) => x.label);
+    expect(small.every((l) => l === '0' || !/e/.test(l))).toBe(true);
+  });
   it('falls back to 1-2-5 ticks within one decade', () => {
     const t = ticksFor([2, 8], 'log', 5);
     expect(t.length).toBeGreaterThanOrEqual(2);
