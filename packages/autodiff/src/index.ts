@@ -32,6 +32,7 @@ export {
   argmin,
   astype,
   broadcastTo,
+  cast,
   ceil,
   clamp,
   concat,

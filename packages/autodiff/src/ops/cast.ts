@@ -19,6 +19,18 @@ export function astype<A extends Var | T.Tensor>(x: A, dtype: T.DType): Lift1<A>
 }
 
 /**
+ * Alias of {@link astype} (the name @gd/tensor also exports): out = x converted to `dtype`.
+ *
+ * @example
+ * ```ts
+ * cast(variable(tensor([1, 2])), 'float64').dtype; // 'float64'
+ * ```
+ */
+export function cast<A extends Var | T.Tensor>(x: A, dtype: T.DType): Lift1<A> {
+  return astype(x, dtype);
+}
+
+/**
  * A copy with its own buffer (torch.clone, np.copy), differentiable: out = x, ∂out/∂x = 1. Use it
  * to keep a value that will later be changed in place (e.g. by an optimizer step).
  *

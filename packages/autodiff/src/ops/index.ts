@@ -35,7 +35,7 @@ export {
   transpose,
   unsqueeze,
 } from './shape';
-export { astype, copy } from './cast';
+export { astype, cast, copy } from './cast';
 export { logSoftmax, softmax } from './softmax';
 export {
   argmax,

@@ -1,6 +1,6 @@
 import { tensor } from '@gd/tensor';
 import { describe, expect, it } from 'vitest';
-import { astype, copy, grad, mul, variable } from '../../src/index';
+import { astype, cast, copy, grad, mul, variable } from '../../src/index';
 
 describe('astype', () => {
   it('casts the value and casts the gradient back to the input dtype', () => {
@@ -53,5 +53,16 @@ describe('copy / clone', () => {
     const t = tensor([5]);
     expect(copy(t).data).not.toBe(t.data);
     expect(copy(t).toArray()).toEqual([5]);
+  });
+});
+
+describe('cast', () => {
+  it('is astype under the name @gd/tensor also exports, gradient included', () => {
+    const x = variable(tensor([1.5, 2.5], { dtype: 'float32' }));
+    const y = cast(x, 'float64');
+    expect(y.dtype).toBe('float64');
+    y.mul(3).sum().backward();
+    expect(x.grad!.toArray()).toEqual([3, 3]);
+    expect(cast(tensor([1.7]), 'int32').toArray()).toEqual([1]);
   });
 });
