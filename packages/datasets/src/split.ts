@@ -123,6 +123,16 @@ function stratifiedIndices(
       );
     }
   }
+  for (const [name, size] of [
+    ['test', nTest],
+    ['train', nTrain],
+  ] as const) {
+    if (size < classes.length) {
+      throw new RangeError(
+        `${op}: stratify needs at least one ${name} example per class, but the ${name} part has ${size} for ${classes.length} classes; raise ${name}Size (as scikit-learn requires)`,
+      );
+    }
+  }
   // Largest-remainder allocation of `total` over `counts`. Train counts are drawn from what
   // each class has left after its test share, as scikit-learn's StratifiedShuffleSplit does;
   // allocating both parts from the full counts can give one class more than it has.

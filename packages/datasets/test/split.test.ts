@@ -60,14 +60,13 @@ describe('trainTestSplit', () => {
   it('stratify returns exactly n − n_test train rows and uses every example once', () => {
     // Class sizes where rounding the train and test shares independently loses rows.
     for (const sizes of [
-      [2, 2],
       [6, 3, 13, 10],
       [10, 4, 11, 5, 12],
     ]) {
       const labels = sizes.flatMap((m, c) => Array.from({ length: m }, () => c));
       const total = labels.length;
       const ids = arange(total, undefined, undefined, { dtype: 'int32' });
-      for (const testSize of [0.1, 0.5]) {
+      for (const testSize of [0.2, 0.5]) {
         const [idTr, idTe, yTr, yTe] = trainTestSplit([ids, tensor(labels, { dtype: 'int32' })], {
           testSize,
           stratify: labels,
@@ -98,6 +97,14 @@ describe('trainTestSplit', () => {
     expect(() =>
       trainTestSplit([y], { stratify: Array.from({ length: n }, (_, i) => (i === 0 ? 9 : 1)) }),
     ).toThrow(/class 9 has a single example/);
+    // scikit-learn: "The test_size = 1 should be greater or equal to the number of classes = 2"
+    const twoClasses = Array.from({ length: n }, (_, i) => i % 2);
+    expect(() => trainTestSplit([y], { testSize: 1, stratify: twoClasses })).toThrow(
+      /at least one test example per class, but the test part has 1 for 2 classes/,
+    );
+    expect(() => trainTestSplit([y], { trainSize: 1, stratify: twoClasses })).toThrow(
+      /at least one train example per class/,
+    );
     expect(() => trainTestSplit([])).toThrow(TypeError);
   });
 });
