@@ -184,7 +184,14 @@ export function squeeze(x: Tensor, axis?: Axis): Tensor {
  */
 export function unsqueeze(x: Tensor, axis: number): Tensor {
   checkTensor('unsqueeze', x);
-  const a = normalizeAxis('unsqueeze', axis, x.ndim + 1);
+  const n = x.ndim + 1;
+  if (!Number.isInteger(axis) || axis < -n || axis >= n) {
+    // Named here: normalizeAxis would describe the result's n axes as the input's.
+    throw new RangeError(
+      `unsqueeze: axis ${axis} is out of range for inserting an axis into shape ${fmtShape(x.shape)}; use -${n}..${n - 1}`,
+    );
+  }
+  const a = normalizeAxis('unsqueeze', axis, n);
   const s = [...x.shape];
   s.splice(a, 0, 1);
   return new Tensor(x.data, s);

@@ -104,6 +104,10 @@ describe('squeeze / unsqueeze / flatten / broadcastTo', () => {
     expect(x.expandDims(0).squeeze().shape).toEqual([3]);
     expect(() => squeeze(x, 1)).toThrow(/squeeze: axis 1 of shape \[1, 3, 1\] has size 3, not 1/);
     expect(() => unsqueeze(zeros([3]), 2)).toThrow(/unsqueeze: axis 2/);
+    expect(() => unsqueeze(zeros([2, 3]), 3)).toThrow(
+      /unsqueeze: axis 3 is out of range for inserting an axis into shape \[2, 3\]; use -3\.\.2/,
+    );
+    expect(() => expandDims(zeros([2, 3]), -4)).toThrow(RangeError);
   });
   it('flatten collapses a range of axes', () => {
     const x = zeros([2, 3, 4]);
