@@ -309,7 +309,7 @@ export function makeFrame(
     );
   }
   if (opts.title) {
-    axes += titleText(opts.title, (x0 + x1) / 2, top - 12, theme);
+    axes += titleText(opts.title, (x0 + x1) / 2, top - 12, theme, width);
   }
   const clipDef = el(
     'clipPath',
@@ -331,15 +331,31 @@ export function makeFrame(
   };
 }
 
-/** The figure title, centred above the plot area. */
-export function titleText(title: string, cx: number, baseline: number, theme: Theme): string {
+/**
+ * The figure title, centred above the plot area. Given the figure width, a title too long for it
+ * is set in a smaller font (down to 8 px) instead of running off both edges.
+ */
+export function titleText(
+  title: string,
+  cx: number,
+  baseline: number,
+  theme: Theme,
+  figureWidth?: number,
+): string {
+  let size = theme.titleSize;
+  if (figureWidth !== undefined) {
+    const room = 2 * Math.min(cx, figureWidth - cx) - 16;
+    // bold glyphs run about 10 % wider than textWidth's regular-weight estimate
+    const need = textWidth(title, size) * 1.1;
+    if (need > room) size = Math.max(8, Math.floor((size * room * 10) / need) / 10);
+  }
   return el(
     'text',
     {
       x: cx,
       y: baseline,
       'text-anchor': 'middle',
-      'font-size': theme.titleSize,
+      'font-size': size,
       'font-weight': 'bold',
       fill: theme.foreground,
       class: 'title',

@@ -179,7 +179,7 @@ export function imageGrid(images: GrayImage[], options: ImageGridOptions = {}): 
     }
     body += el('g', { class: 'image', 'data-index': idx }, g);
   });
-  if (options.title) body += titleText(options.title, width / 2, top - 12, theme);
+  if (options.title) body += titleText(options.title, width / 2, top - 12, theme, width);
   const wrongCount =
     options.labels && options.predictions
       ? Array.from(options.predictions).filter(

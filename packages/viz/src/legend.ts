@@ -73,7 +73,7 @@ export function segmentMeetsBox(
 
 /**
  * Draws a legend box inside the plot area. For `'best'`, scores each candidate box as matplotlib
- * does — the data points (in px) it would hide plus the line segments of `lines` that cross it —
+ * does — the data points (in px) it would hide plus the polylines of `lines` that cross it —
  * and takes the first place with the lowest score, in matplotlib's order. Without the segments a
  * long straight piece of line (a trajectory's big jump, a line running out of `xLim`) could sit
  * under the legend. Callers add sample points of other overlays (annotation text) too.
@@ -114,9 +114,15 @@ export function drawLegend(
       let n = 0;
       for (const [px, py] of points)
         if (px >= bx - 4 && px <= bx + w + 4 && py >= by - 4 && py <= by + h + 4) n++;
-      for (const line of lines)
-        for (let k = 1; k < line.length; k++)
-          if (segmentMeetsBox(line[k - 1], line[k], bx - 4, by - 4, bx + w + 4, by + h + 4)) n++;
+      // +1 per line that crosses the box, as matplotlib's Line2D.intersects_bbox
+      for (const line of lines) {
+        for (let k = 1; k < line.length; k++) {
+          if (segmentMeetsBox(line[k - 1], line[k], bx - 4, by - 4, bx + w + 4, by + h + 4)) {
+            n++;
+            break;
+          }
+        }
+      }
       if (n < best) {
         best = n;
         chosen = l;

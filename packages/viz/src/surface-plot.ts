@@ -350,6 +350,7 @@ export function surfacePlot(
       width / 2,
       Math.max(theme.titleSize + 4, oy - maxY * scale - 24),
       theme,
+      width,
     );
   const title = options.title ?? 'Surface plot';
   const desc =

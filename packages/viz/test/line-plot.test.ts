@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linePlot } from '../src/line-plot';
-import { count, pathPoints, plotArea } from './helpers';
+import { rasterize } from '../src/node';
+import { defaultTheme } from '../src/theme';
+import { count, pathPoints, pixel, plotArea } from './helpers';
 
 describe('linePlot', () => {
   const two = [
@@ -119,5 +121,33 @@ describe("linePlot legend 'best'", () => {
       yLim: [0, 10],
     });
     expect(svg).toMatch(/<g class="legend" data-loc="upper left"/);
+  });
+});
+
+describe('linePlot title', () => {
+  const long =
+    'A really long title that would overflow the width of the figure because people write long titles';
+
+  it('sets a title too long for the figure in a smaller font that fits', () => {
+    const svg = linePlot([{ y: [1, 2, 3] }], { title: long, width: 640 });
+    const size = Number(/<text[^>]*font-size="([\d.]+)"[^>]*class="title"/.exec(svg)?.[1]);
+    expect(size).toBeLessThan(defaultTheme.titleSize);
+    expect(size).toBeGreaterThanOrEqual(8);
+    // a short title keeps the theme's size
+    const short = linePlot([{ y: [1, 2, 3] }], { title: 'loss', width: 640 });
+    expect(/<text[^>]*font-size="([\d.]+)"[^>]*class="title"/.exec(short)?.[1]).toBe(
+      String(defaultTheme.titleSize),
+    );
+  });
+
+  it('leaves the outermost pixel columns of the title band blank', () => {
+    const svg = linePlot([{ y: [1, 2, 3] }], { title: long, width: 640 });
+    const img = rasterize(svg);
+    const top = plotArea(svg).y;
+    for (let y = 0; y < top; y++) {
+      for (const x of [1, 3, img.width - 2, img.width - 4]) {
+        expect(pixel(img, x, y)).toEqual([255, 255, 255, 255]);
+      }
+    }
   });
 });
