@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// gd's demo: the lectures' headline numbers, then seed 004's experiment — the same MLP trained
+// gd's demo: the lectures' headline numbers, then the optimizer exercise's experiment — the same MLP trained
 // by SGD, Momentum, AdaGrad, RMSprop and Adam — on the bundled 8×8 digits (an offline MNIST).
 // Until the `gd` CLI exists this is what `pnpm demo` runs; `gd demo` will replace it.
 import { grad, hessian, variable } from '@gd/autodiff';

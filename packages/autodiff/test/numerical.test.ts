@@ -20,7 +20,7 @@ import {
 const f64 = (x: number | number[]) => tensor(x, { dtype: 'float64' });
 
 /**
- * cs231n's multiclass SVM loss (seed 000): L = (1/N) Σᵢ Σ_{j≠yᵢ} max(0, sⱼ − s_{yᵢ} + Δ) with
+ * cs231n's multiclass SVM loss (cs231n: Optimization): L = (1/N) Σᵢ Σ_{j≠yᵢ} max(0, sⱼ − s_{yᵢ} + Δ) with
  * scores s = W·X (W: classes × dims, X: dims × N), Δ = 1.
  */
 function svmLoss(X: Tensor, y: Tensor) {
@@ -36,7 +36,7 @@ function svmLoss(X: Tensor, y: Tensor) {
   };
 }
 
-describe('numericalGrad (seed 000: analytic vs numerical gradient)', () => {
+describe('numericalGrad (cs231n: Optimization: analytic vs numerical gradient)', () => {
   const gen = new Generator(231);
   const X = randn([7, 5], { dtype: 'float64', generator: gen });
   const y = randint(0, 10, [5], { generator: gen });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Generates src/data/<name>.ts from the UCI/scikit-learn CSV files in the repository's sibling shared/data folder (or the
+ * Generates src/data/<name>.ts from the UCI/scikit-learn CSV files in scripts/uci/ (or the
  * folder given as the first argument). Each table is stored column by column as the smallest
  * integer type that holds value·10^decimals exactly (float64 when no small `decimals` is exact),
  * raw-deflated and base64-encoded, next to its feature names, target names, description,
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { deflateRawSync, gunzipSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dataDir = process.argv[2] ?? new URL('../../../../shared/data', import.meta.url).pathname;
+const dataDir = process.argv[2] ?? join(here, 'uci');
 const outDir = join(here, '..', 'src', 'data');
 
 const UCI_LICENCE =

@@ -23,7 +23,7 @@ export interface BatchNorm1dOptions {
  * updated: $\hat\mu \leftarrow (1-m)\hat\mu + m\,\mu_B$,
  * $\hat\sigma^2 \leftarrow (1-m)\hat\sigma^2 + m\,\sigma_B^2\,\frac{n}{n-1}$ (unbiased), m = momentum
  * (or 1/t with `momentum: null`). In eval mode the running averages are used. The lecture's
- * MultiLayerNet (seed 004) places it between each hidden Linear and its activation.
+ * MultiLayerNet (the optimizer exercise) places it between each hidden Linear and its activation.
  *
  * @example
  * ```ts

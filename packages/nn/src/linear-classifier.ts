@@ -1,7 +1,7 @@
 import { Linear, type LinearOptions } from './linear';
 
 /**
- * The cs231n linear score function (seed 000), $f(x_i; W, b) = Wx_i + b$: a {@link Linear} layer
+ * The cs231n linear score function (cs231n: Optimization), $f(x_i; W, b) = Wx_i + b$: a {@link Linear} layer
  * from `inputs` features to `classes` scores (W is [classes, inputs], as the notes' [10 × 3073]).
  * Train it with `multiclassHinge` (SVM) or `crossEntropy` (softmax) from @gd/losses.
  *

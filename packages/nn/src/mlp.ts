@@ -57,7 +57,7 @@ const KAIMING_GAIN: Record<Activation, Nonlinearity> = {
 };
 
 /**
- * A multi-layer perceptron — the lecture's MultiLayerNet (seed 004):
+ * A multi-layer perceptron — the lecture's MultiLayerNet (the optimizer exercise):
  * `sizes = [784, 40, 20, 10]` gives Linear(784→40) → [BatchNorm1d] → act → [Dropout] →
  * Linear(40→20) → … → Linear(20→10), the last layer bare (it returns logits/scores; pair it with
  * `crossEntropy`). The lecture's network is

@@ -42,8 +42,8 @@ const DEFAULTS: AdagradOptions = {
  * $h ← h + g²,\ θ ← θ − \tilde η\, g/(\sqrt h + ε)$ with $\tilde η = η/(1 + (t−1)·\text{lrDecay})$,
  * $h_0$ = initialAccumulatorValue and $g = ∇f(θ) + λθ$.
  *
- * Lecture forms: seed 004's $h_0 = θ,\ w ← w − ε g/(\sqrt h + θ)$ is
- * `{ lr: ε, initialAccumulatorValue: θ, eps: θ }`; seed 002's $Δθ = −αg/\sqrt{Σ g²}$ is
+ * Lecture forms: the optimizer exercise's $h_0 = θ,\ w ← w − ε g/(\sqrt h + θ)$ is
+ * `{ lr: ε, initialAccumulatorValue: θ, eps: θ }`; the optimizers seminar's $Δθ = −αg/\sqrt{Σ g²}$ is
  * `{ lr: α, eps: 0 }`.
  *
  * Defaults: lr 1e-2, lrDecay 0, weightDecay 0, initialAccumulatorValue 0, eps 1e-10, maximize false.

@@ -17,7 +17,7 @@ export interface AdamOptions {
   /** Maximize the objective instead of minimizing. Default false. */
   maximize: boolean;
   /**
-   * Put ε inside the square root, $\sqrt{\hat v + ε}$, as lecture seed 002 writes Adam, instead of
+   * Put ε inside the square root, $\sqrt{\hat v + ε}$, as the optimizers seminar writes Adam, instead of
    * PyTorch's $\sqrt{\hat v} + ε$. Not a PyTorch option. Default false.
    */
   epsInsideSqrt: boolean;
@@ -138,9 +138,9 @@ export function adamUpdate(
  * with $g = ∇f(θ) + λθ$ when weightDecay λ ≠ 0, and $v$ replaced by its running maximum with
  * amsgrad.
  *
- * Lecture forms: seed 004's $w ← w − η\hat m/(\sqrt{\hat v} + ε)$ is the default (its
+ * Lecture forms: the optimizer exercise's $w ← w − η\hat m/(\sqrt{\hat v} + ε)$ is the default (its
  * $\hat m = m/(1−ρ₁)$ drops the exponent t; gd keeps the bias correction $1−β₁^t$ of the paper);
- * seed 002's $Δθ = −α\hat m/\sqrt{\hat v + ε}$ is `{ epsInsideSqrt: true }`.
+ * the optimizers seminar's $Δθ = −α\hat m/\sqrt{\hat v + ε}$ is `{ epsInsideSqrt: true }`.
  *
  * Defaults: lr 1e-3, betas [0.9, 0.999], eps 1e-8, weightDecay 0, amsgrad false, maximize false,
  * epsInsideSqrt false.

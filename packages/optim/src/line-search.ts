@@ -92,7 +92,7 @@ export function armijoBacktracking(
   return { stepSize: t, loss: ft, x: xt, accepted: false, evaluations };
 }
 
-/** The step sizes cs231n sweeps (seed 000): 1e-10, 1e-9, …, 1e-1. */
+/** The step sizes cs231n sweeps (cs231n: Optimization): 1e-10, 1e-9, …, 1e-1. */
 export const CS231N_STEP_SIZES: readonly number[] = Object.freeze(
   [-10, -9, -8, -7, -6, -5, -4, -3, -2, -1].map((e) => 10 ** e),
 );
@@ -116,7 +116,7 @@ export interface SweepResult {
 
 /**
  * Evaluates one gradient step $x − t∇f(x)$ for each step size t, as cs231n's lecture does to show
- * that too small a step barely moves and too large a one overshoots (seed 000 prints the loss for
+ * that too small a step barely moves and too large a one overshoots (cs231n's notes print the loss for
  * 1e-10 … 1e-1).
  *
  * Defaults: stepSizes {@link CS231N_STEP_SIZES}.

@@ -108,7 +108,7 @@ abstract class SearchOptimizer<O extends object> extends Optimizer<O, SearchStat
 }
 
 /**
- * cs231n's "strategy 1" (seed 000), random search: each step draws every parameter afresh,
+ * cs231n's "strategy 1" (cs231n: Optimization), random search: each step draws every parameter afresh,
  * $W \sim σ·N(0, 1)$, evaluates the loss and keeps the draw if it is the best so far.
  * A baseline to compare gradient methods against, not a method to train with.
  *
@@ -140,7 +140,7 @@ export class RandomSearch extends SearchOptimizer<RandomSearchOptions> {
 }
 
 /**
- * cs231n's "strategy 2" (seed 000), random local search: each step perturbs the best
+ * cs231n's "strategy 2" (cs231n: Optimization), random local search: each step perturbs the best
  * parameters, $W_{try} = W + δW,\ δW \sim σ·N(0, 1)$, and moves there only if the loss drops.
  *
  * Defaults: stepSize 1e-4; generator: the default generator of @gd/tensor.

@@ -19,12 +19,12 @@ export interface RMSpropOptions {
   /** Maximize the objective instead of minimizing. Default false. */
   maximize: boolean;
   /**
-   * ε inside the square root, $g/\sqrt{v + ε}$, as lecture seed 002 writes RMSprop, instead of
+   * ε inside the square root, $g/\sqrt{v + ε}$, as the optimizers seminar writes RMSprop, instead of
    * PyTorch's $g/(\sqrt v + ε)$. Not a PyTorch option. Default false.
    */
   epsInsideSqrt: boolean;
   /**
-   * Starting value h₀ of the squared-gradient average (seed 004 starts it at a small θ).
+   * Starting value h₀ of the squared-gradient average (the optimizer exercise starts it at a small θ).
    * Not a PyTorch option (PyTorch starts at 0). Default 0.
    */
   initialAccumulatorValue: number;
@@ -60,8 +60,8 @@ const DEFAULTS: RMSpropOptions = {
  * $v ← αv + (1−α)g²$; with centered $\bar g ← α\bar g + (1−α)g$ and $v̄ = v − \bar g²$;
  * $θ ← θ − η\, g/(\sqrt{v̄} + ε)$, or with momentum $b ← μb + g/(\sqrt{v̄} + ε),\ θ ← θ − ηb$.
  *
- * Lecture forms: seed 002's $Δθ = −αg/\sqrt{v + ε}$ (ρ = 0.99, ε = 1e-8) is
- * `{ lr: α, alpha: ρ, eps: ε, epsInsideSqrt: true }`; seed 004's $h_0 = θ,\ h ← αh + (1−α)g²,\
+ * Lecture forms: the optimizers seminar's $Δθ = −αg/\sqrt{v + ε}$ (ρ = 0.99, ε = 1e-8) is
+ * `{ lr: α, alpha: ρ, eps: ε, epsInsideSqrt: true }`; the optimizer exercise's $h_0 = θ,\ h ← αh + (1−α)g²,\
  * w ← w − εg/(\sqrt h + θ)$ is `{ lr: ε, alpha: α, eps: θ, initialAccumulatorValue: θ }`.
  *
  * Defaults: lr 1e-2, alpha 0.99, eps 1e-8, weightDecay 0, momentum 0, centered false,

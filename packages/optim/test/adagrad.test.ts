@@ -11,7 +11,7 @@ describe('Adagrad', () => {
       ).toBeLessThanOrEqual(TOL);
     },
   );
-  it("reproduces seed 004's AdaGrad (h₀ = θ, w ← w − ε g/(√h + θ)) with initialAccumulatorValue = eps = θ", () => {
+  it("reproduces the optimizer exercise's AdaGrad (h₀ = θ, w ← w − ε g/(√h + θ)) with initialAccumulatorValue = eps = θ", () => {
     const theta = 1e-7;
     const lr = 0.1;
     const [p] = makeParams([[3, -1]]);
@@ -33,7 +33,7 @@ describe('Adagrad', () => {
     }
   });
 
-  it("reproduces seed 002's AdaGrad Δθ = −α g/√(Σ g²) with eps = 0", () => {
+  it("reproduces the optimizers seminar's AdaGrad Δθ = −α g/√(Σ g²) with eps = 0", () => {
     const [p] = makeParams([[3]]);
     const opt = new Adagrad([p], { lr: 0.5, eps: 0 });
     let w = 3;

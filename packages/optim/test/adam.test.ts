@@ -33,7 +33,7 @@ describe('Adam', () => {
     expect(opt.state.get(p)?.step).toBe(5);
   });
 
-  it("with epsInsideSqrt computes seed 002's Δθ = −α m̂/√(v̂ + ε)", () => {
+  it("with epsInsideSqrt computes the optimizers seminar's Δθ = −α m̂/√(v̂ + ε)", () => {
     const [p] = makeParams([[2, -1]]);
     const lr = 0.1;
     const eps = 1e-2;

@@ -7,7 +7,7 @@ function scalar(x0: number): Parameter {
   return { value: tensor([x0], { dtype: 'float64' }), grad: tensor([0], { dtype: 'float64' }) };
 }
 
-describe('the lectures’ gradient-descent runs (seed 001)', () => {
+describe('the lectures’ gradient-descent runs (the gradient-descent lecture)', () => {
   it('GD on x² from 3 with η = 0.1 reaches 3·0.8¹⁰⁰ = 6.111107929…e-10 after 100 updates', () => {
     const x = scalar(3);
     const opt = new SGD([x], { lr: 0.1 });

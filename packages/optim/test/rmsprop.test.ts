@@ -11,7 +11,7 @@ describe('RMSprop', () => {
       ).toBeLessThanOrEqual(TOL);
     },
   );
-  it("reproduces seed 002's RMSprop Δθ = −α g/√(v + ε) with epsInsideSqrt", () => {
+  it("reproduces the optimizers seminar's RMSprop Δθ = −α g/√(v + ε) with epsInsideSqrt", () => {
     const [p] = makeParams([[3, -2]]);
     const opt = new RMSprop([p], { lr: 0.1, alpha: 0.99, eps: 1e-8, epsInsideSqrt: true });
     const w = [3, -2];
@@ -31,7 +31,7 @@ describe('RMSprop', () => {
     }
   });
 
-  it("reproduces seed 004's RMSprop (h₀ = θ, w ← w − ε g/(√h + θ)) with initialAccumulatorValue = eps = θ", () => {
+  it("reproduces the optimizer exercise's RMSprop (h₀ = θ, w ← w − ε g/(√h + θ)) with initialAccumulatorValue = eps = θ", () => {
     const theta = 1e-6;
     const [p] = makeParams([[3]]);
     const opt = new RMSprop([p], {

@@ -67,7 +67,7 @@ describe('SGD', () => {
     }
   });
 
-  it('reproduces the damped lecture momentum Δθ ← βΔθ − (1−β)α∇E from the first step with lr = (1−β)α (seed 002)', () => {
+  it('reproduces the damped lecture momentum Δθ ← βΔθ − (1−β)α∇E from the first step with lr = (1−β)α (the optimizers seminar)', () => {
     const beta = 0.8;
     const alpha = 0.1;
     const [p] = makeParams([[3]]);

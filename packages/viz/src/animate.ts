@@ -7,7 +7,7 @@ import { type Grid2D, sampleGrid } from './grid';
 import type { LegendLocation } from './legend';
 import { extent } from './plot-common';
 
-/** A 1-D run to animate: x_k on the curve y = f(x) (seed 001's Logger.gif). */
+/** A 1-D run to animate: x_k on the curve y = f(x) (the gradient-descent lecture's Logger.gif). */
 export interface FunctionAnimation extends Omit<FunctionPlotOptions, 'path'> {
   f: (x: number) => number;
   /** Iterates x₀, x₁, … */

@@ -14,7 +14,7 @@ import { type MarkerShape, marker } from './markers';
 import { assemble, extent, setup } from './plot-common';
 import { el, pathFrom } from './svg';
 
-/** A 1-D optimisation path drawn as points on the curve (seed 001's Logger). */
+/** A 1-D optimisation path drawn as points on the curve (the gradient-descent lecture's Logger). */
 export interface FunctionPath {
   /** Iterates x₀, x₁, …; drawn at (x_k, f(x_k)). */
   x: ArrayLike<number>;

@@ -98,7 +98,7 @@ export function toPng(svg: string, options: RasterOptions = {}): Uint8Array {
 
 /** Options of {@link animateGif}. */
 export interface GifOptions extends RasterOptions {
-  /** Frames per second (default 10, as seed 001's `logger.gif(..., fps=10)`). */
+  /** Frames per second (default 10, as the gradient-descent lecture's `logger.gif(..., fps=10)`). */
   fps?: number;
   /** Loop count: 0 = forever (default), −1 = play once, n = n repeats. */
   repeat?: number;

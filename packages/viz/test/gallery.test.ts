@@ -64,7 +64,7 @@ describe('gallery: every plot type rendered to packages/viz/gallery', () => {
     expect(svg.match(/class="trajectory"/g)).toHaveLength(3);
   });
 
-  it('x² + e^-x with the gradient-descent path (seed 001)', () => {
+  it('x² + e^-x with the gradient-descent path (the gradient-descent lecture)', () => {
     const f = (x: number) => x * x + Math.exp(-x);
     const xs = gd1d((x) => 2 * x - Math.exp(-x), 3, 0.1, 25);
     const svg = functionPlot(f, {
@@ -222,7 +222,7 @@ describe('gallery: every plot type rendered to packages/viz/gallery', () => {
     );
   });
 
-  it('accuracy curves every 10 iterations (seed 004) and an LR step schedule (seed 002)', () => {
+  it('accuracy curves every 10 iterations (the optimizer exercise) and an LR step schedule (the optimizers seminar)', () => {
     const it10 = Array.from({ length: 100 }, (_, i) => i * 10);
     const gen = new Generator(1);
     const noise = () => gen.random() * 0.04 - 0.02;
@@ -291,7 +291,7 @@ describe('gallery: every plot type rendered to packages/viz/gallery', () => {
     expect(svg.match(/class="image"/g)).toHaveLength(16);
   });
 
-  it('GIF of gradient descent on the linear-regression loss (seed 001 Logger)', () => {
+  it('GIF of gradient descent on the linear-regression loss (the gradient-descent lecture's Logger)', () => {
     const xData = [10, 2, 5, 10, 10, 5];
     const yData = [12, 4, 8, 12, 11, 4];
     const loss = (a: number) =>

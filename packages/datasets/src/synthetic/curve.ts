@@ -11,7 +11,7 @@ import {
 export const CURVES = {
   /** sin(2πx) on [0, 1] — Bishop's curve-fitting example. */
   sin: { f: (x: number) => Math.sin(2 * Math.PI * x), range: [0, 1] },
-  /** x·cos(πx) on [0.5, 1.5] — the "risk" f of d2l's optimisation chapter (seed 003). */
+  /** x·cos(πx) on [0.5, 1.5] — the "risk" f of d2l's optimisation chapter. */
   xcos: { f: (x: number) => x * Math.cos(Math.PI * x), range: [0.5, 1.5] },
   /** x·cos(πx) + 0.2·cos(5πx) on [0.5, 1.5] — d2l's bumpier "empirical risk" g. */
   xcosBumpy: {

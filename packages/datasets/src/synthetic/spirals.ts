@@ -23,7 +23,7 @@ export interface SpiralsOptions extends SyntheticOptions {
 
 /**
  * The spiral data of cs231n's "Putting it together: minimal neural network case study"
- * (lecture seed 000's course): for class j = 0..K−1 and i = 0..N−1, radius rᵢ = i/(N−1),
+ * (cs231n's course): for class j = 0..K−1 and i = 0..N−1, radius rᵢ = i/(N−1),
  * angle tᵢ = 4j + 4i/(N−1) + 0.2·εᵢ with εᵢ ~ N(0, 1), point (r·sin t, r·cos t). Not linearly
  * separable, so a softmax classifier fails where a 2-layer network succeeds.
  *
