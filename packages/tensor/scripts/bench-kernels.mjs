@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Times the float32 and float64 kernel loops of the js tier, both through the public ops (fresh
+// outputs, as users write them) and on the backend directly (preallocated outputs: the loops
+// alone). Every dtype is warmed up before anything is timed, so a loop that serves several array
+// kinds shows its polymorphic speed, as it would in a program that mixes dtypes.
+//
+//   pnpm --filter @gd/tensor build && node packages/tensor/scripts/bench-kernels.mjs [dist/index.js]
+//
+// Prints one line per row (median ms per call) and the machine's load (`uptime`): the
+// development machine is shared, so compare runs taken under similar load, interleaved.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const entry = resolve(process.argv[2] ?? new URL('../dist/index.js', import.meta.url).pathname);
+const gd = await import(pathToFileURL(entry).href);
+const { add, backend, exp, matmul, mul, rand, sum, tensor } = gd;
+
+const N = 1_000_000;
+
+/** Median ms of one call, over samples of ≥ 25 ms each after a warm-up. */
+function measure(fn) {
+  for (let i = 0; i < 3; i++) fn();
+  let reps = 1;
+  for (;;) {
+    const t = performance.now();
+    for (let r = 0; r < reps; r++) fn();
+    if (performance.now() - t >= 25) break;
+    reps *= 2;
+  }
+  const times = [];
+  for (let s = 0; s < 9; s++) {
+    const t = performance.now();
+    for (let r = 0; r < reps; r++) fn();
+    times.push((performance.now() - t) / reps);
+  }
+  times.sort((a, b) => a - b);
+  return times[4];
+}
+
+const data = {};
+for (const dtype of ['float32', 'float64']) {
+  const x = rand([N], { dtype }).sub(0.5);
+  const y = rand([N], { dtype }).add(0.5);
+  const a = rand([256, 256], { dtype });
+  const b = rand([256, 256], { dtype });
+  data[dtype] = { x, y, a, b, out: x.data.slice(), small: x.data.slice(0, 1000) };
+}
+const ints = tensor(
+  Array.from({ length: 1000 }, (_, i) => i),
+  { dtype: 'int32' },
+);
+
+const k = backend();
+const rows = [];
+for (const dtype of ['float32', 'float64']) {
+  const { x, y, a, b, out } = data[dtype];
+  rows.push([`exp(x)·x + 1 (ops), 1e6 ${dtype}`, () => add(mul(exp(x), x), 1)]);
+  rows.push([`add (ops), 1e6 ${dtype}`, () => add(x, y)]);
+  rows.push([`mul (ops), 1e6 ${dtype}`, () => mul(x, y)]);
+  rows.push([`sum (ops), 1e6 ${dtype}`, () => sum(x)]);
+  rows.push([`matmul 256² (ops), ${dtype}`, () => matmul(a, b)]);
+  rows.push([`kernel exp, 1e6 ${dtype}`, () => k.unary('exp', x.data, out)]);
+  rows.push([`kernel tanh, 1e6 ${dtype}`, () => k.unary('tanh', x.data, out)]);
+  rows.push([`kernel add, 1e6 ${dtype}`, () => k.binary('add', x.data, y.data, out)]);
+  rows.push([
+    `kernel mul scalar, 1e6 ${dtype}`,
+    () => k.binaryScalar('mul', x.data, 3, out, false),
+  ]);
+  rows.push([`kernel sum, 1e6 ${dtype}`, () => k.reduce('sum', x.data, 1, N, out)]);
+}
+
+// Warm every loop with every array kind first (float32, float64, then int32 through the generic
+// path), so the timings below see whatever feedback a shared loop accumulates.
+for (let w = 0; w < 2; w++) {
+  for (const [, fn] of rows) fn();
+  add(ints, ints);
+  mul(ints, 2);
+  sum(ints);
+  for (const dtype of ['float32', 'float64']) {
+    const s = data[dtype].small;
+    k.unary('exp', s, s.slice());
+    k.unary('tanh', s, s.slice());
+    k.binary('add', s, s, s.slice());
+    k.reduce('sum', s, 1, s.length, s.slice(0, 1));
+  }
+}
+
+const load = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
+console.log(`# ${entry}`);
+console.log(`# before: ${load()}`);
+for (const [name, fn] of rows) console.log(`${name.padEnd(36)} ${measure(fn).toFixed(3)} ms`);
+console.log(`# after:  ${load()}`);
