@@ -110,5 +110,6 @@ export {
   type BinaryCode,
   type ReduceCode,
   type RowCode,
+  type ScanCode,
   type UnaryCode,
 } from './kernels';
