@@ -52,7 +52,8 @@ for (const dtype of ['float32', 'float64']) {
   const y = rand([N], { dtype }).add(0.5);
   const a = rand([256, 256], { dtype });
   const b = rand([256, 256], { dtype });
-  data[dtype] = { x, y, a, b, out: x.data.slice(), small: x.data.slice(0, 1000) };
+  const small = x.data.slice(0, 10_000);
+  data[dtype] = { x, y, a, b, out: x.data.slice(), small, smallOut: small.slice() };
 }
 const ints = tensor(
   Array.from({ length: 1000 }, (_, i) => i),
@@ -62,7 +63,7 @@ const ints = tensor(
 const k = backend();
 const rows = [];
 for (const dtype of ['float32', 'float64']) {
-  const { x, y, a, b, out } = data[dtype];
+  const { x, y, a, b, out, small, smallOut } = data[dtype];
   rows.push([`exp(x)·x + 1 (ops), 1e6 ${dtype}`, () => add(mul(exp(x), x), 1)]);
   rows.push([`add (ops), 1e6 ${dtype}`, () => add(x, y)]);
   rows.push([`mul (ops), 1e6 ${dtype}`, () => mul(x, y)]);
@@ -76,6 +77,13 @@ for (const dtype of ['float32', 'float64']) {
     () => k.binaryScalar('mul', x.data, 3, out, false),
   ]);
   rows.push([`kernel sum, 1e6 ${dtype}`, () => k.reduce('sum', x.data, 1, N, out)]);
+  // In-cache sizes, where the loop's own speed shows rather than memory bandwidth.
+  rows.push([`kernel add, 1e4 ${dtype}`, () => k.binary('add', small, small, smallOut)]);
+  rows.push([
+    `kernel mul scalar, 1e4 ${dtype}`,
+    () => k.binaryScalar('mul', small, 3, smallOut, false),
+  ]);
+  rows.push([`kernel sum, 1e4 ${dtype}`, () => k.reduce('sum', small, 1, small.length, smallOut)]);
 }
 
 // Warm every loop with every array kind first (float32, float64, then int32 through the generic
@@ -100,6 +108,8 @@ console.log(`# before: ${load()}`);
 console.log(`${'row'.padEnd(36)} ${'cpu min'.padStart(9)} ${'wall med'.padStart(9)}  (ms)`);
 for (const [name, fn] of rows) {
   const { cpu, wall } = measure(fn);
-  console.log(`${name.padEnd(36)} ${cpu.toFixed(3).padStart(9)} ${wall.toFixed(3).padStart(9)}`);
+  console.log(
+    `${name.padEnd(36)} ${cpu.toPrecision(4).padStart(9)} ${wall.toPrecision(4).padStart(9)}`,
+  );
 }
 console.log(`# after:  ${load()}`);
