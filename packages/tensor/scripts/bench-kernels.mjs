@@ -6,9 +6,10 @@
 //
 //   pnpm --filter @gd/tensor build && node packages/tensor/scripts/bench-kernels.mjs [dist/index.js]
 //
-// Prints one line per row (ms per call: least CPU time and median wall time) and the machine's load (`uptime`): the
-// development machine is shared, so compare runs taken under similar load, interleaved.
-import { execFileSync } from 'node:child_process';
+// Prints one line per row (ms per call: least CPU time and median wall time) and the machine's
+// load (as `uptime` shows it): the development machine is shared, so compare runs taken under
+// similar load, interleaved.
+import { loadavg, uptime } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -102,7 +103,11 @@ for (let w = 0; w < 2; w++) {
   }
 }
 
-const load = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
+/** What `uptime` prints: time, uptime and the 1/5/15-minute load averages. */
+const load = () =>
+  `${new Date().toISOString().slice(11, 19)} up ${Math.round(uptime() / 60)} min, load average: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`;
 console.log(`# ${entry}`);
 console.log(`# before: ${load()}`);
 console.log(`${'row'.padEnd(36)} ${'cpu min'.padStart(9)} ${'wall med'.padStart(9)}  (ms)`);
