@@ -19,37 +19,44 @@
 // the generator binds an operand to a local first when the expression reads it twice. `f32`
 // replaces a whole loop for Float32Array (the table-driven exp, σ and tanh of exp32.ts).
 // Adding a code: add it to backend.ts's union and a row here; the `generic` variant must cover
-// every code (its tables are typed as complete records, so tsc reports a missing row).
+// every code (its tables are typed as complete records, so tsc reports a missing row). Mark it
+// `hot` only if it is worth two more copies in every bundle that does arithmetic (copying every
+// code cost 4.4 KB minified); js.ts falls back to the generic loop for the rest.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Unary loops: out[i] = expr. `float: false` keeps a code out of the float-only files. */
+/**
+ * Unary loops: out[i] = expr. `hot` codes also get float32 and float64 copies (f32.ts, f64.ts);
+ * the others run the generic loop for every dtype. Only the hot ones are worth the bundle bytes:
+ * those that training loops call on large arrays and whose loop cost is not dominated by a
+ * transcendental call anyway.
+ */
 const UNARY = [
-  { code: 'neg', expr: '-$x' },
-  { code: 'abs', expr: 'Math.abs($x)' },
+  { code: 'neg', expr: '-$x', hot: true },
+  { code: 'abs', expr: 'Math.abs($x)', hot: true },
   { code: 'sign', expr: 'Math.sign($x)' },
-  { code: 'exp', expr: 'Math.exp($x)', f32: 'expF32(x, out);' },
-  { code: 'log', expr: 'Math.log($x)' },
+  { code: 'exp', expr: 'Math.exp($x)', f32: 'expF32(x, out);', hot: true },
+  { code: 'log', expr: 'Math.log($x)', hot: true },
   { code: 'log1p', expr: 'Math.log1p($x)' },
   { code: 'expm1', expr: 'Math.expm1($x)' },
-  { code: 'sqrt', expr: 'Math.sqrt($x)' },
+  { code: 'sqrt', expr: 'Math.sqrt($x)', hot: true },
   { code: 'rsqrt', expr: '1 / Math.sqrt($x)' },
-  { code: 'square', expr: '$x * $x' },
+  { code: 'square', expr: '$x * $x', hot: true },
   { code: 'sin', expr: 'Math.sin($x)' },
   { code: 'cos', expr: 'Math.cos($x)' },
   { code: 'tan', expr: 'Math.tan($x)' },
-  { code: 'tanh', expr: 'Math.tanh($x)', f32: 'tanhF32(x, out);' },
-  { code: 'sigmoid', expr: 'sigmoid($x)', f32: 'sigmoidF32(x, out);' },
+  { code: 'tanh', expr: 'Math.tanh($x)', f32: 'tanhF32(x, out);', hot: true },
+  { code: 'sigmoid', expr: 'sigmoid($x)', f32: 'sigmoidF32(x, out);', hot: true },
   // Math.max lets NaN through, as torch.relu does.
-  { code: 'relu', expr: 'Math.max($x, 0)' },
+  { code: 'relu', expr: 'Math.max($x, 0)', hot: true },
   { code: 'floor', expr: 'Math.floor($x)' },
   { code: 'ceil', expr: 'Math.ceil($x)' },
   { code: 'round', expr: 'roundHalfEven($x)' },
-  { code: 'reciprocal', expr: '1 / $x' },
+  { code: 'reciprocal', expr: '1 / $x', hot: true },
   { code: 'softplus', expr: 'softplus($x)' },
   // NaN counts as true (non-zero), as in PyTorch and C, unlike JS truthiness.
-  { code: 'logicalNot', expr: '$x === 0 ? 1 : 0', float: false },
+  { code: 'logicalNot', expr: '$x === 0 ? 1 : 0' },
 ];
 
 /**
@@ -57,39 +64,41 @@ const UNARY = [
  * `scalarRight` adds a special case for a right-hand scalar.
  */
 const BINARY = [
-  { code: 'add', expr: '$a + $b', commutative: true },
-  { code: 'sub', expr: '$a - $b' },
-  { code: 'mul', expr: '$a * $b', commutative: true },
-  { code: 'div', expr: '$a / $b' },
+  { code: 'add', expr: '$a + $b', commutative: true, hot: true },
+  { code: 'sub', expr: '$a - $b', hot: true },
+  { code: 'mul', expr: '$a * $b', commutative: true, hot: true },
+  { code: 'div', expr: '$a / $b', hot: true },
   { code: 'pow', expr: '$a ** $b', scalarRight: { when: 's === 2', expr: '$a * $a' } },
   // Math.max/min propagate NaN, as torch.maximum/minimum do.
-  { code: 'maximum', expr: 'Math.max($a, $b)', commutative: true },
-  { code: 'minimum', expr: 'Math.min($a, $b)', commutative: true },
+  { code: 'maximum', expr: 'Math.max($a, $b)', commutative: true, hot: true },
+  { code: 'minimum', expr: 'Math.min($a, $b)', commutative: true, hot: true },
   // IEEE atan2 and hypot, as C's (hence PyTorch's): hypot(±∞, NaN) = ∞.
   { code: 'atan2', expr: 'Math.atan2($a, $b)' },
   { code: 'hypot', expr: 'Math.hypot($a, $b)', commutative: true },
   { code: 'logaddexp', expr: 'logaddexp($a, $b)', commutative: true },
-  { code: 'equal', expr: '$a === $b ? 1 : 0', commutative: true, float: false },
-  { code: 'notEqual', expr: '$a !== $b ? 1 : 0', commutative: true, float: false },
-  { code: 'less', expr: '$a < $b ? 1 : 0', float: false },
-  { code: 'lessEqual', expr: '$a <= $b ? 1 : 0', float: false },
-  { code: 'greater', expr: '$a > $b ? 1 : 0', float: false },
-  { code: 'greaterEqual', expr: '$a >= $b ? 1 : 0', float: false },
-  { code: 'logicalAnd', expr: '$a !== 0 && $b !== 0 ? 1 : 0', commutative: true, float: false },
-  { code: 'logicalOr', expr: '$a !== 0 || $b !== 0 ? 1 : 0', commutative: true, float: false },
+  { code: 'equal', expr: '$a === $b ? 1 : 0', commutative: true },
+  { code: 'notEqual', expr: '$a !== $b ? 1 : 0', commutative: true },
+  { code: 'less', expr: '$a < $b ? 1 : 0' },
+  { code: 'lessEqual', expr: '$a <= $b ? 1 : 0' },
+  { code: 'greater', expr: '$a > $b ? 1 : 0' },
+  { code: 'greaterEqual', expr: '$a >= $b ? 1 : 0' },
+  { code: 'logicalAnd', expr: '$a !== 0 && $b !== 0 ? 1 : 0', commutative: true },
+  { code: 'logicalOr', expr: '$a !== 0 || $b !== 0 ? 1 : 0', commutative: true },
 ];
 
 /** Reductions of a row into `m`, starting from `init`; `step` may `break` (NaN is sticky). */
 const REDUCE = [
-  { code: 'sum', sum: true },
+  { code: 'sum', sum: true, hot: true },
   { code: 'prod', init: '1', step: ['m *= v;'] },
   {
     code: 'max',
+    hot: true,
     init: 'Number.NEGATIVE_INFINITY',
     step: ['if (v > m) m = v;', 'else if (Number.isNaN(v)) {', '  m = v;', '  break;', '}'],
   },
   {
     code: 'min',
+    hot: true,
     init: 'Number.POSITIVE_INFINITY',
     step: ['if (v < m) m = v;', 'else if (Number.isNaN(v)) {', '  m = v;', '  break;', '}'],
   },
@@ -166,7 +175,7 @@ function elementLoop(expr, operands, indent) {
 }
 
 function unaryTable(v) {
-  const rows = UNARY.filter((r) => !v.float || r.float !== false);
+  const rows = UNARY.filter((r) => !v.float || r.hot);
   const lines = [
     '/** out[i] = f(x[i]), one loop per code. */',
     `export const unary${v.suffix}: {`,
@@ -187,7 +196,7 @@ function unaryTable(v) {
 }
 
 function binaryTable(v) {
-  const rows = BINARY.filter((r) => !v.float || r.float !== false);
+  const rows = BINARY.filter((r) => !v.float || r.hot);
   const lines = [
     '/** out[i] = f(a[i], b[i]) for equal lengths, one loop per code. */',
     `export const binary${v.suffix}: {`,
@@ -205,7 +214,7 @@ function binaryTable(v) {
 }
 
 function binaryScalarTable(v) {
-  const rows = BINARY.filter((r) => !v.float || r.float !== false);
+  const rows = BINARY.filter((r) => !v.float || r.hot);
   const lines = [
     '/** out[i] = f(a[i], s), or f(s, a[i]) when `left`, one loop per code. */',
     `export const binaryScalar${v.suffix}: {`,
@@ -239,10 +248,10 @@ function reduceTable(v) {
   const lines = [
     '/** out[o] = the reduction of row o (x[o·inner .. (o+1)·inner)), accumulated in float64. */',
     `export const reduce${v.suffix}: {`,
-    '  readonly [C in ReduceCode]: (x: A, outer: number, inner: number, out: A) => void;',
+    `  readonly [C in ReduceCode]${v.float ? '?' : ''}: (x: A, outer: number, inner: number, out: A) => void;`,
     '} = {',
   ];
-  for (const r of REDUCE) {
+  for (const r of REDUCE.filter((row) => !v.float || row.hot)) {
     lines.push(`  ${r.code}(x, outer, inner, out) {`);
     lines.push('    for (let o = 0, base = 0; o < outer; o++, base += inner) {');
     if (r.sum) {
@@ -335,8 +344,8 @@ function render(v) {
     ...binaryScalarTable(v),
     '',
     ...reduceTable(v),
-    '',
-    ...scanTable(v),
+    // Scans are not hot: one generic copy serves every dtype.
+    ...(v.float ? [] : ['', ...scanTable(v)]),
   ];
   const text = body.join('\n');
   // A helper is imported when a loop calls it (`= name(`), not when a method bears its name.
@@ -352,21 +361,24 @@ function render(v) {
     ' */',
   ];
   if (v.array === 'TypedArray') head.push("import type { TypedArray } from '../dtype';");
-  head.push("import type { BinaryCode, ReduceCode, ScanCode, UnaryCode } from './backend';");
+  const codes = v.float
+    ? 'BinaryCode, ReduceCode, UnaryCode'
+    : 'BinaryCode, ReduceCode, ScanCode, UnaryCode';
+  head.push(`import type { ${codes} } from './backend';`);
   if (exp32.length) head.push(`import { ${exp32.join(', ')} } from './exp32';`);
   if (helpers.length) head.push(`import { ${helpers.join(', ')} } from './scalar';`);
-  head.push(
-    '',
-    `type A = ${v.array};`,
-    '',
-    '/** Scratch for the scans: one float64 running value per inner position, reused. */',
-    'let scratch = new Float64Array(0);',
-    'function accumulator(n: number): Float64Array {',
-    '  if (scratch.length < n) scratch = new Float64Array(n);',
-    '  return scratch;',
-    '}',
-    '',
-  );
+  head.push('', `type A = ${v.array};`, '');
+  if (!v.float) {
+    head.push(
+      '/** Scratch for the scans: one float64 running value per inner position, reused. */',
+      'let scratch = new Float64Array(0);',
+      'function accumulator(n: number): Float64Array {',
+      '  if (scratch.length < n) scratch = new Float64Array(n);',
+      '  return scratch;',
+      '}',
+      '',
+    );
+  }
   return `${[...head, ...body].join('\n')}\n`;
 }
 

@@ -4,18 +4,10 @@
  * Float32Array loops (float32 in, float32 out); results are computed in float64 and rounded once on
  * the store. exp, σ and tanh use the table-driven float32 versions of exp32.ts.
  */
-import type { BinaryCode, ReduceCode, ScanCode, UnaryCode } from './backend';
+import type { BinaryCode, ReduceCode, UnaryCode } from './backend';
 import { expF32, sigmoidF32, tanhF32 } from './exp32';
-import { logaddexp, roundHalfEven, softplus } from './scalar';
 
 type A = Float32Array;
-
-/** Scratch for the scans: one float64 running value per inner position, reused. */
-let scratch = new Float64Array(0);
-function accumulator(n: number): Float64Array {
-  if (scratch.length < n) scratch = new Float64Array(n);
-  return scratch;
-}
 
 /** out[i] = f(x[i]), one loop per code. */
 export const unaryF32: {
@@ -29,10 +21,6 @@ export const unaryF32: {
     const n = x.length;
     for (let i = 0; i < n; i++) out[i] = Math.abs(x[i]);
   },
-  sign(x, out) {
-    const n = x.length;
-    for (let i = 0; i < n; i++) out[i] = Math.sign(x[i]);
-  },
   exp(x, out) {
     expF32(x, out);
   },
@@ -40,21 +28,9 @@ export const unaryF32: {
     const n = x.length;
     for (let i = 0; i < n; i++) out[i] = Math.log(x[i]);
   },
-  log1p(x, out) {
-    const n = x.length;
-    for (let i = 0; i < n; i++) out[i] = Math.log1p(x[i]);
-  },
-  expm1(x, out) {
-    const n = x.length;
-    for (let i = 0; i < n; i++) out[i] = Math.expm1(x[i]);
-  },
   sqrt(x, out) {
     const n = x.length;
     for (let i = 0; i < n; i++) out[i] = Math.sqrt(x[i]);
-  },
-  rsqrt(x, out) {
-    const n = x.length;
-    for (let i = 0; i < n; i++) out[i] = 1 / Math.sqrt(x[i]);
   },
   square(x, out) {
     const n = x.length;
@@ -62,18 +38,6 @@ export const unaryF32: {
       const v = x[i];
       out[i] = v * v;
     }
-  },
-  sin(x, out) {
-    const n = x.length;
-    for (let i = 0; i < n; i++) out[i] = Math.sin(x[i]);
-  },
-  cos(x, out) {
-    const n = x.length;
-    for (let i = 0; i < n; i++) out[i] = Math.cos(x[i]);
-  },
-  tan(x, out) {
-    const n = x.length;
-    for (let i = 0; i < n; i++) out[i] = Math.tan(x[i]);
   },
   tanh(x, out) {
     tanhF32(x, out);
@@ -85,25 +49,9 @@ export const unaryF32: {
     const n = x.length;
     for (let i = 0; i < n; i++) out[i] = Math.max(x[i], 0);
   },
-  floor(x, out) {
-    const n = x.length;
-    for (let i = 0; i < n; i++) out[i] = Math.floor(x[i]);
-  },
-  ceil(x, out) {
-    const n = x.length;
-    for (let i = 0; i < n; i++) out[i] = Math.ceil(x[i]);
-  },
-  round(x, out) {
-    const n = x.length;
-    for (let i = 0; i < n; i++) out[i] = roundHalfEven(x[i]);
-  },
   reciprocal(x, out) {
     const n = x.length;
     for (let i = 0; i < n; i++) out[i] = 1 / x[i];
-  },
-  softplus(x, out) {
-    const n = x.length;
-    for (let i = 0; i < n; i++) out[i] = softplus(x[i]);
   },
 };
 
@@ -127,10 +75,6 @@ export const binaryF32: {
     const n = out.length;
     for (let i = 0; i < n; i++) out[i] = a[i] / b[i];
   },
-  pow(a, b, out) {
-    const n = out.length;
-    for (let i = 0; i < n; i++) out[i] = a[i] ** b[i];
-  },
   maximum(a, b, out) {
     const n = out.length;
     for (let i = 0; i < n; i++) out[i] = Math.max(a[i], b[i]);
@@ -138,18 +82,6 @@ export const binaryF32: {
   minimum(a, b, out) {
     const n = out.length;
     for (let i = 0; i < n; i++) out[i] = Math.min(a[i], b[i]);
-  },
-  atan2(a, b, out) {
-    const n = out.length;
-    for (let i = 0; i < n; i++) out[i] = Math.atan2(a[i], b[i]);
-  },
-  hypot(a, b, out) {
-    const n = out.length;
-    for (let i = 0; i < n; i++) out[i] = Math.hypot(a[i], b[i]);
-  },
-  logaddexp(a, b, out) {
-    const n = out.length;
-    for (let i = 0; i < n; i++) out[i] = logaddexp(a[i], b[i]);
   },
 };
 
@@ -181,19 +113,6 @@ export const binaryScalarF32: {
       for (let i = 0; i < n; i++) out[i] = a[i] / s;
     }
   },
-  pow(a, s, out, left) {
-    const n = out.length;
-    if (left) {
-      for (let i = 0; i < n; i++) out[i] = s ** a[i];
-    } else if (s === 2) {
-      for (let i = 0; i < n; i++) {
-        const p = a[i];
-        out[i] = p * p;
-      }
-    } else {
-      for (let i = 0; i < n; i++) out[i] = a[i] ** s;
-    }
-  },
   maximum(a, s, out) {
     const n = out.length;
     for (let i = 0; i < n; i++) out[i] = Math.max(a[i], s);
@@ -202,27 +121,11 @@ export const binaryScalarF32: {
     const n = out.length;
     for (let i = 0; i < n; i++) out[i] = Math.min(a[i], s);
   },
-  atan2(a, s, out, left) {
-    const n = out.length;
-    if (left) {
-      for (let i = 0; i < n; i++) out[i] = Math.atan2(s, a[i]);
-    } else {
-      for (let i = 0; i < n; i++) out[i] = Math.atan2(a[i], s);
-    }
-  },
-  hypot(a, s, out) {
-    const n = out.length;
-    for (let i = 0; i < n; i++) out[i] = Math.hypot(a[i], s);
-  },
-  logaddexp(a, s, out) {
-    const n = out.length;
-    for (let i = 0; i < n; i++) out[i] = logaddexp(a[i], s);
-  },
 };
 
 /** out[o] = the reduction of row o (x[o·inner .. (o+1)·inner)), accumulated in float64. */
 export const reduceF32: {
-  readonly [C in ReduceCode]: (x: A, outer: number, inner: number, out: A) => void;
+  readonly [C in ReduceCode]?: (x: A, outer: number, inner: number, out: A) => void;
 } = {
   sum(x, outer, inner, out) {
     for (let o = 0, base = 0; o < outer; o++, base += inner) {
@@ -243,17 +146,6 @@ export const reduceF32: {
       }
       for (; i < end; i++) s0 += x[i];
       out[o] = s0 + s1 + (s2 + s3);
-    }
-  },
-  prod(x, outer, inner, out) {
-    for (let o = 0, base = 0; o < outer; o++, base += inner) {
-      let m = 1;
-      const end = base + inner;
-      for (let i = base; i < end; i++) {
-        const v = x[i];
-        m *= v;
-      }
-      out[o] = m;
     }
   },
   max(x, outer, inner, out) {
@@ -284,66 +176,6 @@ export const reduceF32: {
         }
       }
       out[o] = m;
-    }
-  },
-};
-
-/**
- * Inclusive scans along an axis of length n, for each of `outer` blocks of n·inner elements:
- * running values are kept in float64 (as PyTorch accumulates float32 scans in double) and
- * rounded on each store.
- */
-export const scanF32: {
-  readonly [C in ScanCode]: (x: A, outer: number, n: number, inner: number, out: A) => void;
-} = {
-  cumsum(x, outer, n, inner, out) {
-    if (inner === 1) {
-      for (let o = 0, base = 0; o < outer; o++, base += n) {
-        let s = 0;
-        const end = base + n;
-        for (let i = base; i < end; i++) {
-          s += x[i];
-          out[i] = s;
-        }
-      }
-      return;
-    }
-    // Walk memory in order, one running value per inner position.
-    const acc = accumulator(inner);
-    for (let o = 0, base = 0; o < outer; o++, base += n * inner) {
-      acc.fill(0, 0, inner);
-      for (let i = 0, row = base; i < n; i++, row += inner) {
-        for (let j = 0; j < inner; j++) {
-          const s = acc[j] + x[row + j];
-          acc[j] = s;
-          out[row + j] = s;
-        }
-      }
-    }
-  },
-  cumprod(x, outer, n, inner, out) {
-    if (inner === 1) {
-      for (let o = 0, base = 0; o < outer; o++, base += n) {
-        let s = 1;
-        const end = base + n;
-        for (let i = base; i < end; i++) {
-          s *= x[i];
-          out[i] = s;
-        }
-      }
-      return;
-    }
-    // Walk memory in order, one running value per inner position.
-    const acc = accumulator(inner);
-    for (let o = 0, base = 0; o < outer; o++, base += n * inner) {
-      acc.fill(1, 0, inner);
-      for (let i = 0, row = base; i < n; i++, row += inner) {
-        for (let j = 0; j < inner; j++) {
-          const s = acc[j] * x[row + j];
-          acc[j] = s;
-          out[row + j] = s;
-        }
-      }
     }
   },
 };

@@ -1,13 +1,13 @@
 import type { TypedArray } from '../dtype';
 import type { Backend, BinaryCode, ReduceCode, ScanCode, UnaryCode } from './backend';
-import { binaryF32, binaryScalarF32, reduceF32, scanF32, unaryF32 } from './f32';
-import { binaryF64, binaryScalarF64, reduceF64, scanF64, unaryF64 } from './f64';
+import { binaryF32, binaryScalarF32, reduceF32, unaryF32 } from './f32';
+import { binaryF64, binaryScalarF64, reduceF64, unaryF64 } from './f64';
 import { gemm } from './gemm';
 import { binaryAny, binaryScalarAny, reduceAny, scanAny, unaryAny } from './generic';
 
 // Each entry point sends float32 and float64 arrays to their own monomorphic loops (f32.ts,
-// f64.ts) and everything else (int32, bool, mixed kinds, comparisons) to the generic loops
-// (generic.ts). All three files are generated from one template, scripts/gen-kernels.mjs, which
+// f64.ts) for the hot codes, and everything else (other codes, int32, bool, mixed kinds,
+// comparisons) to the generic loops (generic.ts). All three files are generated from one template, scripts/gen-kernels.mjs, which
 // also says why the float classes get copies of their own rather than one shared loop.
 
 function unary(code: UnaryCode, x: TypedArray, out: TypedArray): void {
@@ -79,13 +79,22 @@ function reduce(
   out: TypedArray,
 ): void {
   if (x instanceof Float32Array && out instanceof Float32Array) {
-    reduceF32[code](x, outer, inner, out);
+    const f = reduceF32[code];
+    if (f) {
+      f(x, outer, inner, out);
+      return;
+    }
   } else if (x instanceof Float64Array && out instanceof Float64Array) {
-    reduceF64[code](x, outer, inner, out);
-  } else reduceAny[code](x, outer, inner, out);
+    const f = reduceF64[code];
+    if (f) {
+      f(x, outer, inner, out);
+      return;
+    }
+  }
+  reduceAny[code](x, outer, inner, out);
 }
 
-/** The reference implementation of {@link Backend.scan}. */
+/** The reference implementation of {@link Backend.scan}; one generic loop serves every dtype. */
 export function scan(
   code: ScanCode,
   x: TypedArray,
@@ -94,11 +103,7 @@ export function scan(
   inner: number,
   out: TypedArray,
 ): void {
-  if (x instanceof Float32Array && out instanceof Float32Array) {
-    scanF32[code](x, outer, n, inner, out);
-  } else if (x instanceof Float64Array && out instanceof Float64Array) {
-    scanF64[code](x, outer, n, inner, out);
-  } else scanAny[code](x, outer, n, inner, out);
+  scanAny[code](x, outer, n, inner, out);
 }
 
 /** The reference kernels, in plain TypeScript on typed arrays. */
