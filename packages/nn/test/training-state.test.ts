@@ -177,5 +177,10 @@ describe('saveTrainingState / loadTrainingState', () => {
     expect(() => decodeTrainingState(toSafetensors(s.model.stateDict()), t)).toThrow(
       /not a training state/,
     );
+    expect(() => encodeTrainingState({} as never)).toThrow(/expected \{ model, optimizer\?/);
+    expect(() => decodeTrainingState(onlyModel, {} as never)).toThrow(CheckpointError);
+    expect(() => encodeTrainingState({ model: s.model, extra: 3 as never })).toThrow(
+      /extra must be an object/,
+    );
   });
 });
