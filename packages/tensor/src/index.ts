@@ -105,8 +105,11 @@ export {
 export { broadcastShapes } from './shape';
 export {
   backend,
+  backendName,
   setBackend,
+  useBackend,
   type Backend,
+  type BackendName,
   type BinaryCode,
   type ReduceCode,
   type RowCode,

@@ -108,6 +108,8 @@ describe('public API', () => {
       'choice',
       'backend',
       'setBackend',
+      'useBackend',
+      'backendName',
       'allocate',
       'isFloat',
       'promoteTypes',
