@@ -108,6 +108,7 @@ export {
   backendName,
   setBackend,
   useBackend,
+  wasmTier,
   type Backend,
   type BackendName,
   type BinaryCode,

@@ -110,6 +110,7 @@ describe('public API', () => {
       'setBackend',
       'useBackend',
       'backendName',
+      'wasmTier',
       'allocate',
       'isFloat',
       'promoteTypes',

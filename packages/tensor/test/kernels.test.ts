@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exp, matmul, sum, tensor } from '@gd/tensor';
-import { backend, backendName, setBackend, useBackend } from '../src/kernels';
+import { backend, backendName, setBackend, useBackend, wasmTier } from '../src/kernels';
 import type { Backend } from '../src/kernels';
 import { jsBackend } from '../src/kernels/js';
 import { wasmBackend } from '../src/kernels/wasm/wasm-backend';
@@ -80,5 +80,13 @@ describe('useBackend / backendName', () => {
 
   it('rejects an unknown tier name with a typed error naming the operation', () => {
     expect(() => useBackend('gpu' as 'js')).toThrow(/useBackend: unknown tier "gpu"/);
+  });
+});
+
+describe('wasmTier', () => {
+  it('reports a loaded tier in Node, with relaxed SIMD detected as a boolean', () => {
+    const t = wasmTier();
+    expect(t.available).toBe(true);
+    expect(typeof t.relaxedSimd).toBe('boolean');
   });
 });
