@@ -113,6 +113,11 @@ pnpm --filter @gd/bench fashion-mnist               # time-to-accuracy, writes F
 async function main(): Promise<void> {
   const filters = process.argv.slice(2).filter((a) => a !== '--');
   const log = (msg: string) => process.stderr.write(`  … ${msg}\n`);
+  if (filters[0] === 'fashion-mnist') {
+    const { fashionMnistTimeToAccuracy } = await import('./tta/fashion-mnist');
+    await fashionMnistTimeToAccuracy((msg) => process.stderr.write(`  … ${msg}\n`));
+    return;
+  }
   const t0 = performance.now();
   const machine = machineInfo();
   const tf = await loadTf();
