@@ -5,8 +5,10 @@
  * Usage: `pnpm bench` (all suites) or `pnpm --filter @gd/bench bench -- matmul` (suites whose
  * name contains an argument; RESULTS.md is then left alone).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type MachineInfo, loadAverage, machineInfo } from './lib/machine';
 import { wasmTier } from '@gd/tensor';
@@ -46,9 +48,20 @@ async function discoverSuites(): Promise<Suite[]> {
   return suites;
 }
 
+/** A dependency's version, from its package.json (found above its entry when not exported). */
 function versionOf(pkg: string): string {
   const require = createRequire(import.meta.url);
-  return (require(`${pkg}/package.json`) as { version: string }).version;
+  let dir = dirname(require.resolve(pkg));
+  for (;;) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const meta = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version: string };
+      if (meta.name === pkg) return meta.version;
+    }
+    const up = dirname(dir);
+    if (up === dir) return 'unknown';
+    dir = up;
+  }
 }
 
 interface RunInfo {
