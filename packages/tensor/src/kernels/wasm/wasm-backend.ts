@@ -5,10 +5,21 @@
  * multiply-add) is used when the runtime validates it, plain SIMD otherwise; without WASM SIMD
  * there is no WASM tier and {@link wasmBackend} is `null`.
  *
+ * Measured on the 2-core AMD EPYC development machine (Node 20, float32 512², raw kernel):
+ * plain SIMD 43 GFLOP/s, relaxed SIMD 50 (+16%; float64 21 → 24.5), so Node 20 gets V8's
+ * relaxed-SIMD flag (see enableRelaxedOnNode). A 6×8 float32 tile (12 accumulators) measured
+ * 2–4× slower than this 4×8 one in an interleaved A/B run (likely register spills in V8).
+ *
  * Memory: tensors keep their data in ordinary (garbage-collected) typed arrays. A product copies
  * its operands into this module's memory, multiplies there and copies the result out: O(mk+kn+mn)
- * copying against O(mnk) arithmetic, so users never free anything. The module's memory only grows
- * (to the largest product seen plus the packing scratch) and is reused by every call.
+ * memcpy-speed copying against O(mnk) arithmetic, so users never free anything. Keeping tensors
+ * in WASM memory instead would save those copies (a few percent of an MLP step: ~0.2 MB per
+ * 128×784 operand at ≥ 10 GB/s, against ~1 ms of arithmetic per product) but needs a
+ * finalizer-driven allocator and a different Tensor storage; not worth it for the products gd
+ * runs. The module's memory only grows (to the largest product seen plus ~2.3 MB of packing
+ * scratch) and is reused by every call. Single-threaded: worker threads were not attempted —
+ * the 2-core machine gd is measured on is shared with other work (load averages 10–50), so no
+ * second core is free to show a gain, and most products in gd's models take 0.1–2 ms.
  */
 import type { TypedArray } from '../../dtype';
 import type { Backend } from '../backend';
