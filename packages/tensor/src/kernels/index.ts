@@ -2,7 +2,14 @@ import type { Backend } from './backend';
 import { jsBackend } from './js';
 import { wasmBackend, wasmRelaxedSimd } from './wasm/wasm-backend';
 
-export type { Backend, BinaryCode, ReduceCode, RowCode, UnaryCode } from './backend';
+export type {
+  Backend,
+  BinaryCode,
+  ReduceCode,
+  RowCode,
+  ScanCode,
+  UnaryCode,
+} from './backend';
 
 /** The built-in kernel tiers: `'wasm'` (WebAssembly SIMD) and `'js'` (TypeScript, the reference). */
 export type BackendName = 'js' | 'wasm';
