@@ -86,6 +86,10 @@ try {
     ],
     ['matmul with transposeB gives [64, 64]', result.matmulOk === '64x64'],
     [
+      `the WASM SIMD kernel tier runs (relaxed SIMD: ${result.relaxedSimd}) and agrees with the JS tier`,
+      result.tier === 'wasm' && result.wasmVsJs < 1e-4,
+    ],
+    [
       'MLP on iris (Adam + StepLR + DataLoader) reaches ≥ 95% accuracy',
       result.irisAccuracy >= 0.95,
     ],
@@ -95,7 +99,7 @@ try {
   console.log(`  ${result.userAgent.match(/(Headless)?Chrome\/[\d.]+/)?.[0] ?? result.userAgent}`);
   for (const [name, ok] of checks) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}`);
   console.log(
-    `  (gd = ${result.gd}, iris accuracy = ${result.irisAccuracy}, lr = ${result.lr}, ${result.svgPaths} paths)`,
+    `  (gd = ${result.gd}, tier = ${result.tier}, wasm vs js = ${result.wasmVsJs}, iris accuracy = ${result.irisAccuracy}, lr = ${result.lr}, ${result.svgPaths} paths)`,
   );
   if (checks.some(([, ok]) => !ok)) process.exitCode = 1;
 } finally {

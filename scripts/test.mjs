@@ -61,9 +61,17 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const perPackage = [];
-for (const w of workspaces) {
-  const f = join(w, 'test-results', 'vitest.json');
-  if (!existsSync(f)) continue;
+// A package may run its suite more than once (tensor: WASM tier, then GD_BACKEND=js into
+// vitest-js.json); every vitest*.json report counts.
+const reports = workspaces.flatMap((w) => {
+  const dir = join(w, 'test-results');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /^vitest.*\.json$/.test(f))
+    .sort()
+    .map((f) => ({ w: f === 'vitest.json' ? w : `${w} (${f.slice(7, -5)})`, f: join(dir, f) }));
+});
+for (const { w, f } of reports) {
   const r = JSON.parse(readFileSync(f, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests;

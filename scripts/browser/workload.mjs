@@ -7,7 +7,7 @@ import { accuracy, crossEntropy } from '@gd/losses';
 import { mlp } from '@gd/nn';
 import { Adam } from '@gd/optim';
 import { StepLR } from '@gd/schedulers';
-import { manualSeed, matmul, randn, tensor } from '@gd/tensor';
+import { backendName, manualSeed, matmul, randn, tensor, useBackend, wasmTier } from '@gd/tensor';
 import { contourPlot } from '@gd/viz';
 
 function run() {
@@ -18,6 +18,19 @@ function run() {
   manualSeed(0);
   const a = randn([64, 64]);
   const matmulOk = matmul(a, a, { transposeB: true }).shape.join('x');
+
+  // The WASM SIMD kernel tier must be the one running here, and agree with the JS tier.
+  const tier = backendName();
+  const relaxedSimd = wasmTier().relaxedSimd;
+  const p = randn([70, 90]);
+  const q = randn([90, 50]);
+  const viaWasm = matmul(p, q, { transposeA: false }).data;
+  useBackend('js');
+  const viaJs = matmul(p, q).data;
+  useBackend('wasm');
+  let wasmVsJs = 0;
+  for (let i = 0; i < viaJs.length; i++)
+    wasmVsJs = Math.max(wasmVsJs, Math.abs(viaWasm[i] - viaJs[i]));
 
   const iris = loadIris();
   const features = standardize(iris.data).transform(iris.data);
@@ -48,6 +61,9 @@ function run() {
   return {
     gd: x,
     matmulOk,
+    tier,
+    relaxedSimd,
+    wasmVsJs,
     irisAccuracy,
     lr: opt.paramGroups[0].lr,
     svgPaths: document.querySelectorAll('svg path').length,
