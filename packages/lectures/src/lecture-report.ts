@@ -1,5 +1,7 @@
 import { lectureInfo } from './catalog';
+import { d2lLecture } from './d2l';
 import { gradientDescentLecture } from './gradient-descent';
+import { optimizersLecture } from './optimizers';
 import type { LectureReport } from './report';
 
 /** Options of {@link lectureReport}. */
@@ -26,6 +28,10 @@ export function lectureReport(name: string, options: LectureReportOptions = {}):
   switch (info.name) {
     case 'gradient-descent':
       return gradientDescentLecture({ frames: quick ? 12 : 50 });
+    case 'd2l':
+      return d2lLecture();
+    case 'optimizers':
+      return optimizersLecture(quick ? { steps: 30, frames: 10 } : {});
     default:
       throw new Error(`lectureReport: '${info.name}' is not wired yet`);
   }
