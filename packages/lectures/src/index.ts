@@ -55,8 +55,19 @@ export {
   type LogBarrierResult,
   type OptimizerRaceOptions,
   type OptimizersLectureOptions,
+  type RaceOptimizer,
   type RaceResult,
   type RacerSpec,
   type ScheduleCurves,
   type Surface,
 } from './optimizers';
+export {
+  EXERCISE_OPTIMIZERS,
+  digitsExerciseData,
+  mlpExercise,
+  mlpExerciseLecture,
+  type ExerciseData,
+  type ExerciseOptimizer,
+  type MlpExerciseOptions,
+  type MlpExerciseRun,
+} from './mlp-exercise';

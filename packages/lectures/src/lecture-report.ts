@@ -1,6 +1,7 @@
 import { lectureInfo } from './catalog';
 import { d2lLecture } from './d2l';
 import { gradientDescentLecture } from './gradient-descent';
+import { type ExerciseData, mlpExerciseLecture } from './mlp-exercise';
 import { optimizersLecture } from './optimizers';
 import type { LectureReport } from './report';
 
@@ -8,6 +9,10 @@ import type { LectureReport } from './report';
 export interface LectureReportOptions {
   /** Smaller sizes (fewer iterations, coarser grids) for tests and previews. Default false. */
   quick?: boolean;
+  /** Data of the MLP exercise. Default: the bundled digits. */
+  exerciseData?: ExerciseData;
+  /** MLP exercise: test examples used for the accuracy every 10 updates. Default: all. */
+  testSubset?: number;
 }
 
 /**
@@ -32,6 +37,12 @@ export function lectureReport(name: string, options: LectureReportOptions = {}):
       return d2lLecture();
     case 'optimizers':
       return optimizersLecture(quick ? { steps: 30, frames: 10 } : {});
+    case 'mlp-exercise':
+      return mlpExerciseLecture({
+        data: options.exerciseData,
+        iterations: quick ? 100 : 1000,
+        testSubset: options.testSubset,
+      });
     default:
       throw new Error(`lectureReport: '${info.name}' is not wired yet`);
   }

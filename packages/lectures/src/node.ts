@@ -6,12 +6,14 @@
  * @packageDocumentation
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { DEBIAN_FASHION_MNIST_DIR, fashionMnist, mnist } from '@gd/datasets/node';
 import { saveGif, savePng, saveSvg } from '@gd/viz/node';
 import { type LectureName, lectureInfo } from './catalog';
 import { type WrittenFigure, indexHtml } from './index-html';
 import { lectureReport } from './lecture-report';
+import type { ExerciseData } from './mlp-exercise';
 import type { LectureNumber } from './report';
 
 export * from './index';
@@ -23,8 +25,16 @@ export interface RunLectureOptions {
   outDir: string;
   /** Receives each printed line (the numbers table). Default: nothing is printed. */
   log?: (line: string) => void;
-  /** Folder of MNIST-format files for the MLP exercise. Default: Debian's Fashion-MNIST if installed, else the bundled digits. */
+  /**
+   * Folder of MNIST-format files (`train-images-idx3-ubyte[.gz]` …) for the MLP exercise; giving it
+   * runs the exercise on that data. Default: the bundled digits (or Debian's Fashion-MNIST with `full`).
+   */
   dataDir?: string;
+  /**
+   * MLP exercise on 28 × 28 data: `dataDir`, else Debian's Fashion-MNIST when installed (else the
+   * digits, with a log line saying so). Slower (about a minute per optimizer). Default false.
+   */
+  full?: boolean;
   /** Smaller sizes for tests and previews. Default false. */
   quick?: boolean;
   /** Also render PNGs beside the SVGs. Default true. */
@@ -41,6 +51,44 @@ export interface LectureRun {
   numbers: LectureNumber[];
   /** The files written, relative to `outDir`, `index.html` last. */
   files: string[];
+}
+
+/**
+ * Loads MNIST-format data for the MLP exercise: from `dataDir` when given (MNIST's file names, raw
+ * or gzipped), else Debian's Fashion-MNIST (`/usr/share/datasets/fashion-mnist`) when installed;
+ * `null` when neither is there. Images are flattened to 784 values in [0, 1].
+ *
+ * @example
+ * ```ts
+ * const data = await loadExerciseData(); // Fashion-MNIST on Debian with dataset-fashion-mnist
+ * ```
+ */
+export async function loadExerciseData(dataDir?: string): Promise<ExerciseData | null> {
+  if (dataDir !== undefined) {
+    const [train, test] = await Promise.all([
+      mnist({ root: dataDir, split: 'train', flatten: true }),
+      mnist({ root: dataDir, split: 'test', flatten: true }),
+    ]);
+    return {
+      name: `MNIST-format data from ${dataDir}`,
+      xTrain: train.images,
+      yTrain: train.labels,
+      xTest: test.images,
+      yTest: test.labels,
+    };
+  }
+  if (!existsSync(DEBIAN_FASHION_MNIST_DIR)) return null;
+  const [train, test] = await Promise.all([
+    fashionMnist({ split: 'train', flatten: true }),
+    fashionMnist({ split: 'test', flatten: true }),
+  ]);
+  return {
+    name: 'Fashion-MNIST',
+    xTrain: train.images,
+    yTrain: train.labels,
+    xTest: test.images,
+    yTest: test.labels,
+  };
 }
 
 /** Writes `data` to `path` atomically: a temporary file in the same folder, then a rename. */
@@ -96,8 +144,20 @@ export async function runLecture(name: string, options: RunLectureOptions): Prom
   }
   const log = options.log ?? (() => {});
   const png = options.png ?? true;
-  const report = lectureReport(info.name, { quick: options.quick });
   log(`${info.title} — ${info.titleJa}`);
+  let exerciseData: ExerciseData | undefined;
+  if (info.name === 'mlp-exercise' && (options.dataDir !== undefined || options.full === true)) {
+    const loaded = await loadExerciseData(options.dataDir);
+    if (loaded === null)
+      log(`no MNIST-format data found (${DEBIAN_FASHION_MNIST_DIR}); using the bundled digits`);
+    else exerciseData = loaded;
+  }
+  const report = lectureReport(info.name, {
+    quick: options.quick,
+    exerciseData,
+    // 28 × 28 data: the accuracy every 10 updates on the first 1 000 test images (the final one on all).
+    testSubset: exerciseData === undefined ? undefined : 1000,
+  });
   for (const line of numberLines(report.numbers)) log(line);
 
   mkdirSync(options.outDir, { recursive: true });
