@@ -71,3 +71,23 @@ export {
   type MlpExerciseOptions,
   type MlpExerciseRun,
 } from './mlp-exercise';
+export {
+  CS231N_SWEEP_PRINTED,
+  cs231nLecture,
+  lossSlices,
+  minibatchGradientDescent,
+  numericalVsAnalyticGradient,
+  randomSearchVsLocalVsGradient,
+  stepSizeSweep,
+  svmDigits,
+  type Cs231nLectureOptions,
+  type GradientComparison,
+  type GradientComparisonOptions,
+  type LossSlices,
+  type LossSlicesOptions,
+  type MinibatchOptions,
+  type MinibatchRun,
+  type StrategiesOptions,
+  type StrategyRun,
+  type SvmData,
+} from './cs231n';

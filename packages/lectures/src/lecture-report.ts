@@ -1,4 +1,5 @@
 import { lectureInfo } from './catalog';
+import { cs231nLecture } from './cs231n';
 import { d2lLecture } from './d2l';
 import { gradientDescentLecture } from './gradient-descent';
 import { type ExerciseData, mlpExerciseLecture } from './mlp-exercise';
@@ -43,7 +44,7 @@ export function lectureReport(name: string, options: LectureReportOptions = {}):
         iterations: quick ? 100 : 1000,
         testSubset: options.testSubset,
       });
-    default:
-      throw new Error(`lectureReport: '${info.name}' is not wired yet`);
+    case 'cs231n':
+      return cs231nLecture(quick ? { trials: 100, sliceSteps: 15, minibatchSteps: 50 } : {});
   }
 }
