@@ -182,8 +182,9 @@ export function saddleHessian(point: [number, number] = [0, 0]): SaddleHessian {
       .mul(tensor([1, -1], { dtype: 'float64' }))
       .sum();
   const at = tensor(point, { dtype: 'float64' });
-  const g = grad(f)(at).toArray() as number[];
-  const h = hessian(f)(at).toArray() as number[][];
+  // + 0 turns autodiff's −0 (from the −y² term) into 0
+  const g = (grad(f)(at).toArray() as number[]).map((v) => v + 0);
+  const h = (hessian(f)(at).toArray() as number[][]).map((r) => r.map((v) => v + 0));
   const eigenvalues = symmetricEigenvalues2x2(h[0][0], (h[0][1] + h[1][0]) / 2, h[1][1]);
   const [hi, lo] = eigenvalues;
   const kind: CriticalPointKind =

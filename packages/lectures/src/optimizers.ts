@@ -314,7 +314,8 @@ function solve2(
 ): [number, number] | null {
   const det = a * d - b * c;
   if (Math.abs(det) < 1e-14) return null;
-  return [(r0 * d - b * r1) / det, (a * r1 - r0 * c) / det];
+  // + 0 turns −0 into 0, so vertices print as (0, 0)
+  return [(r0 * d - b * r1) / det + 0, (a * r1 - r0 * c) / det + 0];
 }
 
 /** The feasible polygon's vertices, counter-clockwise: every pairwise intersection that satisfies all rows. */
@@ -425,7 +426,7 @@ export function logBarrierLP(options: LogBarrierOptions = {}): LogBarrierResult 
     sense,
     x: [xv[0], xv[1]],
     value,
-    exact: { x: best, value: SEMINAR_LP.c[0] * best[0] + SEMINAR_LP.c[1] * best[1] },
+    exact: { x: best, value: SEMINAR_LP.c[0] * best[0] + SEMINAR_LP.c[1] * best[1] + 0 },
     vertices,
     stages,
     gapBound: m / stages[stages.length - 1].t,
