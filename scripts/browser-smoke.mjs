@@ -80,7 +80,10 @@ try {
   if (consoleErrors.length) fail(`page errors: ${consoleErrors.join('; ')}`);
 
   const checks = [
-    ['GD on x² + e^-x (the gradient-descent lecture) gives 0.3517383210080008', result.gd === 0.3517383210080008],
+    [
+      'GD on x² + e^-x (the gradient-descent lecture) gives 0.3517383210080008',
+      result.gd === 0.3517383210080008,
+    ],
     ['matmul with transposeB gives [64, 64]', result.matmulOk === '64x64'],
     [
       'MLP on iris (Adam + StepLR + DataLoader) reaches ≥ 95% accuracy',
@@ -88,6 +91,10 @@ try {
     ],
     ['StepLR halved the lr three times (0.02 → 0.0025)', Math.abs(result.lr - 0.0025) < 1e-15],
     ['the contour plot rendered as inline SVG with paths', result.svgPaths > 10],
+    [
+      "@gd/lectures: d2l's saddle x² − y² has Hessian eigenvalues 2, −2 and five figures",
+      result.saddleEigenvalues === '2,-2' && result.d2lFigures === 5,
+    ],
   ];
   console.log(`  ${result.userAgent.match(/(Headless)?Chrome\/[\d.]+/)?.[0] ?? result.userAgent}`);
   for (const [name, ok] of checks) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}`);

@@ -68,6 +68,7 @@ export const lectures: readonly LectureInfo[] = Object.freeze([
  * ```
  */
 export class LectureError extends RangeError {
+  /** Always `'LectureError'`. */
   override name = 'LectureError';
   /** The lecture names that exist. */
   readonly names: readonly string[];

@@ -66,7 +66,12 @@ function firstRows(x: Tensor, n: number): Tensor {
 /** Result of {@link lossSlices}. */
 export interface LossSlices {
   /** 1-D slice on one example: L(W + aW₁) at each a. */
-  oneExample1d: { a: number[]; loss: number[] };
+  oneExample1d: {
+    /** The steps a along W₁. */
+    a: number[];
+    /** L(W + aW₁) at each a. */
+    loss: number[];
+  };
   /** 2-D slice on one example: L(W + aW₁ + bW₂). */
   oneExample2d: Grid2D;
   /** 2-D slice of the loss averaged over `examples` examples. */

@@ -8,7 +8,9 @@ import { formatNumber } from './report';
 
 /** A point of a curve: where, and the value there. */
 export interface CurvePoint {
+  /** Where. */
   x: number;
+  /** The function's value there. */
   value: number;
 }
 

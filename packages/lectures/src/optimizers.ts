@@ -29,8 +29,9 @@ export interface Surface {
   start: [number, number];
   /** The minimiser, when known. */
   minimum?: [number, number];
-  /** Plot ranges. */
+  /** x range of plots. */
   xRange: [number, number];
+  /** y range of plots. */
   yRange: [number, number];
 }
 
@@ -79,7 +80,9 @@ export const SURFACES: Readonly<Record<'bowl' | 'rosenbrock' | 'saddle', Surface
 
 /** What a racer's optimizer must do: the PyTorch loop's `zeroGrad` and `step` (any @gd/optim optimizer). */
 export interface RaceOptimizer {
+  /** Clears the gradients. */
   zeroGrad(): void;
+  /** Applies one update from the gradients. */
   step(): unknown;
 }
 
@@ -249,7 +252,14 @@ export function scheduleCurves(epochs = 100): ScheduleCurves {
 }
 
 /** The seminar's linear program: $c^T x$ subject to $Ax ≤ b$ (the four constraints, x ≥ 0 as two rows). */
-export const SEMINAR_LP = Object.freeze({
+export const SEMINAR_LP: {
+  /** Objective coefficients c. */
+  readonly c: readonly [1, 2];
+  /** Constraint rows a_i of $a_i^Tx ≤ b_i$. */
+  readonly A: readonly (readonly [number, number])[];
+  /** Right-hand sides b_i. */
+  readonly b: readonly number[];
+} = Object.freeze({
   c: [1, 2] as const,
   A: [
     [1, 1],
@@ -280,7 +290,12 @@ export interface LogBarrierResult {
   /** $c^Tx$ there. */
   value: number;
   /** The exact optimum, by enumerating the vertices of the feasible polygon. */
-  exact: { x: [number, number]; value: number };
+  exact: {
+    /** The optimal vertex. */
+    x: [number, number];
+    /** $x_1 + 2x_2$ there. */
+    value: number;
+  };
   /** The vertices of the feasible region, counter-clockwise. */
   vertices: [number, number][];
   /** The central path: one point per barrier weight t. */
