@@ -494,6 +494,11 @@ export function cs231nLecture(options: Cs231nLectureOptions = {}): LectureReport
     'random search': '15.5%',
     'random local search': '21.4%',
   };
+  numbers.push({
+    label: 'random search: loss of the first attempt (W = 0.0001·N(0, 1))',
+    lecture: '9.401632',
+    gd: formatNumber(runs[0].bestLosses[0], 7),
+  });
   for (const r of runs) {
     numbers.push({
       label: `${r.label}, ${trials} evaluations: best training loss`,

@@ -47,6 +47,8 @@ export function digitsExerciseData(): ExerciseData {
 export interface ExerciseOptimizer {
   /** Legend label. */
   label: string;
+  /** The update rule as the exercise writes it. */
+  lectureForm: string;
   /** The exercise's rule as gd options. */
   rule: string;
   /** Builds the optimizer. */
@@ -70,27 +72,33 @@ export interface ExerciseOptimizer {
 export const EXERCISE_OPTIMIZERS: readonly ExerciseOptimizer[] = Object.freeze([
   {
     label: 'SGD',
+    lectureForm: 'w ← w − ε∇E, ε = 0.01',
     rule: '{ lr: 0.01 }',
     make: (p: Var[]) => new SGD(p, { lr: 0.01 }),
   },
   {
     label: 'Momentum',
+    lectureForm: 'V ← μV − ε∇E, w ← w + V, ε = 0.01, μ = 0.9',
     rule: '{ lr: 0.01, momentum: 0.9 }',
     make: (p: Var[]) => new SGD(p, { lr: 0.01, momentum: 0.9 }),
   },
   {
     label: 'AdaGrad',
+    lectureForm: 'h₀ = θ, h ← h + (∇E)², w ← w − ε∇E/(√h + θ), ε = 0.01, θ = 1e-7',
     rule: '{ lr: 0.01, initialAccumulatorValue: 1e-7, eps: 1e-7 }',
     make: (p: Var[]) => new Adagrad(p, { lr: 0.01, initialAccumulatorValue: 1e-7, eps: 1e-7 }),
   },
   {
     label: 'RMSProp',
+    lectureForm: 'h ← αh + (1−α)(∇E)², w ← w − ε∇E/(√h + θ), ε = 0.01, α = 0.99, θ = 1e-7',
     rule: '{ lr: 0.01, alpha: 0.99, eps: 1e-7, initialAccumulatorValue: 1e-7 }',
     make: (p: Var[]) =>
       new RMSprop(p, { lr: 0.01, alpha: 0.99, eps: 1e-7, initialAccumulatorValue: 1e-7 }),
   },
   {
     label: 'Adam',
+    lectureForm:
+      'm̂ = m/(1−ρ₁), v̂ = v/(1−ρ₂), w ← w − η m̂/(√v̂ + ε), η = 0.01, ρ = (0.9, 0.999), ε = 1e-7',
     rule: "{ lr: 0.01, betas: [0.9, 0.999], eps: 1e-7, biasCorrection: 'constant' }",
     make: (p: Var[]) =>
       new Adam(p, { lr: 0.01, betas: [0.9, 0.999], eps: 1e-7, biasCorrection: 'constant' }),
@@ -269,6 +277,15 @@ export function mlpExerciseLecture(options: MlpExerciseOptions = {}): LectureRep
   const iterations = options.iterations ?? 1000;
   const d = data.xTrain.shape[1];
   const layers = [d, ...(options.hidden ?? [40, 20]), 10].join('-');
+  const specs = options.optimizers ?? EXERCISE_OPTIMIZERS;
+  for (const o of specs) {
+    numbers.push({ label: `${o.label}: update rule`, lecture: o.lectureForm, gd: o.rule });
+  }
+  numbers.push({
+    label: 'iterations, batch size, init std',
+    lecture: '1000, 100, 0.01',
+    gd: `${iterations}, ${options.batchSize ?? 100}, ${options.std ?? 0.01}`,
+  });
   numbers.push({
     label: 'data, network',
     lecture: 'MNIST, 784-40-20-10 sigmoid',
@@ -283,9 +300,8 @@ export function mlpExerciseLecture(options: MlpExerciseOptions = {}): LectureRep
         (at400 >= 0 ? ` (${formatNumber(r.testAccuracy[at400], 4)})` : ''),
     });
   }
-  const spec = options.optimizers ?? EXERCISE_OPTIMIZERS;
   for (const r of runs) {
-    const rule = spec.find((s) => s.label === r.label)?.rule;
+    const rule = specs.find((s) => s.label === r.label)?.rule;
     figures.push({
       file: `accuracy-${r.label.toLowerCase()}`,
       caption: `${r.label} ${rule ?? ''}: accuracy on the minibatch (training set) and on the test set every ${options.plotInterval ?? 10} updates, ${data.name}.`,

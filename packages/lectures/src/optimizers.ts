@@ -90,6 +90,10 @@ export interface RaceOptimizer {
 export interface RacerSpec {
   /** Legend label, e.g. `Momentum`. */
   label: string;
+  /** The update rule as the lecture writes it, with the hyperparameters used. */
+  lectureForm?: string;
+  /** The @gd/optim settings that reproduce it. */
+  options?: string;
   /** Builds the optimizer for the two scalar parameters [x, y]. */
   make: (params: Var[]) => RaceOptimizer;
   /** Standard deviation of Gaussian noise added to each gradient (stands in for minibatch sampling). Default 0. */
@@ -110,17 +114,48 @@ export interface RacerSpec {
  * ```
  */
 export const SEMINAR_OPTIMIZERS: readonly RacerSpec[] = Object.freeze([
-  { label: 'GD', make: (p: Var[]) => new SGD(p, { lr: 0.95 }) },
-  { label: 'SGD', make: (p: Var[]) => new SGD(p, { lr: 0.95 }), gradientNoise: 0.15 },
-  { label: 'Momentum', make: (p: Var[]) => new SGD(p, { lr: 0.1, momentum: 0.9 }) },
-  { label: 'NAG', make: (p: Var[]) => new SGD(p, { lr: 0.1, momentum: 0.9, nesterov: true }) },
-  { label: 'AdaGrad', make: (p: Var[]) => new Adagrad(p, { lr: 1.5 }) },
+  {
+    label: 'GD',
+    lectureForm: 'Δθ = −α∇E(θ), α = 0.95',
+    options: 'SGD { lr: 0.95 }',
+    make: (p: Var[]) => new SGD(p, { lr: 0.95 }),
+  },
+  {
+    label: 'SGD',
+    lectureForm: 'Δθ = −α∇E_B(θ) on a minibatch B, α = 0.95',
+    options: 'SGD { lr: 0.95 }, gradient + N(0, 0.15²) noise',
+    make: (p: Var[]) => new SGD(p, { lr: 0.95 }),
+    gradientNoise: 0.15,
+  },
+  {
+    label: 'Momentum',
+    lectureForm: 'Δθ ← βΔθ − (1−β)α∇E, α = 1, β = 0.9',
+    options: 'SGD { lr: 0.1, momentum: 0.9 }',
+    make: (p: Var[]) => new SGD(p, { lr: 0.1, momentum: 0.9 }),
+  },
+  {
+    label: 'NAG',
+    lectureForm: 'Δθ ← βΔθ − (1−β)α∇E(θ + βΔθ), α = 1, β = 0.9',
+    options: 'SGD { lr: 0.1, momentum: 0.9, nesterov: true }',
+    make: (p: Var[]) => new SGD(p, { lr: 0.1, momentum: 0.9, nesterov: true }),
+  },
+  {
+    label: 'AdaGrad',
+    lectureForm: 'Δθᵢ = −α gᵢ/√(Σₛ gᵢ²), α = 1.5',
+    options: 'Adagrad { lr: 1.5 } (ε = 1e-10 added to the root)',
+    make: (p: Var[]) => new Adagrad(p, { lr: 1.5 }),
+  },
   {
     label: 'RMSprop',
+    lectureForm: 'v ← ρv + (1−ρ)g², Δθ = −α g/√(v + ε), α = 0.1, ρ = 0.99, ε = 1e-8',
+    options: 'RMSprop { lr: 0.1, alpha: 0.99, eps: 1e-8, epsInsideSqrt: true }',
     make: (p: Var[]) => new RMSprop(p, { lr: 0.1, alpha: 0.99, eps: 1e-8, epsInsideSqrt: true }),
   },
   {
     label: 'Adam',
+    lectureForm:
+      'Δθ = −α m̂/√(v̂ + ε), m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ), α = 0.3, β = (0.9, 0.999), ε = 1e-8',
+    options: 'Adam { lr: 0.3, betas: [0.9, 0.999], eps: 1e-8, epsInsideSqrt: true }',
     make: (p: Var[]) =>
       new Adam(p, { lr: 0.3, betas: [0.9, 0.999], eps: 1e-8, epsInsideSqrt: true }),
   },
@@ -485,6 +520,13 @@ export function optimizersLecture(options: OptimizersLectureOptions = {}): Lectu
   const figures: Figure[] = [];
   const s = SURFACES.bowl;
   const runs = optimizerRace(s, { steps });
+  for (const spec of SEMINAR_OPTIMIZERS) {
+    numbers.push({
+      label: `${spec.label}: update rule`,
+      lecture: spec.lectureForm,
+      gd: spec.options ?? '',
+    });
+  }
   for (const r of runs) {
     numbers.push({
       label: `${r.label} on x²/20 + y² from (−7, 2), ${steps} steps: f, distance to (0, 0)`,

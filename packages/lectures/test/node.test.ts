@@ -135,7 +135,9 @@ describe('the MLP exercise on MNIST-format data', () => {
       png: false,
       log: (l) => lines.push(l),
     });
-    expect(run.numbers[0].gd).toContain('784-40-20-10 sigmoid');
+    expect(run.numbers.find((n) => n.label === 'data, network')?.gd).toContain(
+      '784-40-20-10 sigmoid',
+    );
     checkOutput(out, run.files);
   });
 });
