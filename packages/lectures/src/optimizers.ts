@@ -626,7 +626,8 @@ export function optimizersLecture(options: OptimizersLectureOptions = {}): Lectu
             label: 'central path (t = 1 … 1e9)',
           },
         ],
-        minimum: lp.exact.x,
+        // the × is labelled 'minimum': drawn for the minimisation only; the path's ★ ends at the optimum
+        minimum: sense === 'min' ? lp.exact.x : undefined,
         title: `LP: ${word} x₁ + 2x₂`,
         xLabel: 'x₁',
         yLabel: 'x₂',
