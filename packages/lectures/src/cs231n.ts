@@ -52,7 +52,7 @@ function svmLoss(x: Tensor, y: Tensor, w: Tensor | Var): number {
 
 /** Test accuracy of the linear classifier W. */
 function testAccuracy(data: SvmData, w: Tensor): number {
-  return accuracy(matmul(data.xTest, w) as Tensor, data.yTest);
+  return accuracy(matmul(data.xTest, w), data.yTest);
 }
 
 /** The first n rows of x. */

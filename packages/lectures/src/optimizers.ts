@@ -426,8 +426,8 @@ export function logBarrierLP(options: LogBarrierOptions = {}): LogBarrierResult 
   const b = tensor([...rhs], { dtype: 'float64' });
   const cT = tensor(c, { dtype: 'float64' });
   const m = rows.length;
-  const slack = (x: Tensor) => sub(b, matmul(A, x)) as Tensor;
-  if ((minOf(slack(tensor(start, { dtype: 'float64' }))) as Tensor).item() <= 0) {
+  const slack = (x: Tensor): Tensor => sub(b, matmul(A, x));
+  if (minOf(slack(tensor(start, { dtype: 'float64' }))).item() <= 0) {
     throw new RangeError(`${op}: start [${start.join(', ')}] must be strictly feasible`);
   }
 
@@ -439,8 +439,8 @@ export function logBarrierLP(options: LogBarrierOptions = {}): LogBarrierResult 
     const phi = (v: Var) => sub(mul(sum(mul(cT, v)), tNow), sum(log(sub(b, matmul(A, v)))));
     const phiValue = (v: Tensor): number => {
       const s = slack(v);
-      if ((minOf(s) as Tensor).item() <= 0) return Number.POSITIVE_INFINITY;
-      return (phi(v as unknown as Var) as unknown as Tensor).item();
+      if (minOf(s).item() <= 0) return Number.POSITIVE_INFINITY;
+      return tNow * sum(mul(cT, v)).item() - sum(log(s)).item();
     };
     let newtonSteps = 0;
     for (; newtonSteps < 100; newtonSteps++) {
