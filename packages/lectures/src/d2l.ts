@@ -258,11 +258,15 @@ export function d2lLecture(): LectureReport {
 
   const risk = riskVsEmpiricalRisk();
   numbers.push({
-    label: 'min of empirical risk g (x, g)',
+    label: 'min of empirical risk g (x, g) — where d2l’s arrow points',
     lecture: '(1.0, -1.2)',
     gd: at(risk.minEmpiricalRisk),
   });
-  numbers.push({ label: 'min of risk f (x, f)', lecture: '(1.1, -1.05)', gd: at(risk.minRisk) });
+  numbers.push({
+    label: 'min of risk f (x, f) — where d2l’s arrow points',
+    lecture: '(1.1, -1.05)',
+    gd: at(risk.minRisk),
+  });
   figures.push({
     file: 'risk-vs-empirical-risk',
     caption:
@@ -286,12 +290,12 @@ export function d2lLecture(): LectureReport {
 
   const minima = localMinima();
   numbers.push({
-    label: 'local minimum of x·cos(πx) on [−1, 2] (x, f)',
+    label: 'local minimum of x·cos(πx) on [−1, 2] (x, f) — where d2l’s arrow points',
     lecture: '(-0.3, -0.25)',
     gd: at(minima.local),
   });
   numbers.push({
-    label: 'global minimum of x·cos(πx) on [−1, 2] (x, f)',
+    label: 'global minimum of x·cos(πx) on [−1, 2] (x, f) — where d2l’s arrow points',
     lecture: '(1.1, -0.95)',
     gd: at(minima.global),
   });
