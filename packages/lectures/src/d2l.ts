@@ -1,6 +1,6 @@
 import { type Var, grad, hessian } from '@gd/autodiff';
 import { CURVES } from '@gd/datasets';
-import { tensor } from '@gd/tensor';
+import { eigvalsh, tensor } from '@gd/tensor';
 import { functionPlot, surfacePlot } from '@gd/viz';
 import { type ScalarFunction, gradientDescent1d } from './gradient-descent';
 import type { Figure, LectureNumber, LectureReport } from './report';
@@ -151,24 +151,9 @@ export interface SaddleHessian {
 }
 
 /**
- * Eigenvalues of a symmetric 2 × 2 matrix [[a, b], [b, d]] in closed form,
- * $λ = \frac{a + d}{2} ± \sqrt{(\frac{a − d}{2})^2 + b^2}$, largest first.
- *
- * @example
- * ```ts
- * symmetricEigenvalues2x2(2, 0, -2); // [2, -2]
- * ```
- */
-export function symmetricEigenvalues2x2(a: number, b: number, d: number): [number, number] {
-  const m = (a + d) / 2;
-  const r = Math.hypot((a - d) / 2, b);
-  return [m + r, m - r];
-}
-
-/**
  * d2l's saddle in two dimensions, $f(x, y) = x^2 − y^2$ at (0, 0): the gradient vanishes and the
- * Hessian (from @gd/autodiff's `hessian`) has eigenvalues 2 and −2 — one positive, one negative,
- * so a saddle point.
+ * Hessian (from @gd/autodiff's `hessian`) has eigenvalues 2 and −2 (@gd/tensor's `eigvalsh`) — one
+ * positive, one negative, so a saddle point. Another point can be given to inspect.
  *
  * Defaults: point (0, 0).
  *
@@ -187,8 +172,11 @@ export function saddleHessian(point: [number, number] = [0, 0]): SaddleHessian {
   // + 0 turns autodiff's −0 (from the −y² term) into 0
   const g = (grad(f)(at).toArray() as number[]).map((v) => v + 0);
   const h = (hessian(f)(at).toArray() as number[][]).map((r) => r.map((v) => v + 0));
-  const eigenvalues = symmetricEigenvalues2x2(h[0][0], (h[0][1] + h[1][0]) / 2, h[1][1]);
-  const [hi, lo] = eigenvalues;
+  // eigvalsh returns them ascending
+  const [lo, hi] = (eigvalsh(tensor(h, { dtype: 'float64' })).toArray() as number[]).map(
+    (v) => v + 0,
+  );
+  const eigenvalues: [number, number] = [hi, lo];
   const kind: CriticalPointKind =
     lo > 0 ? 'minimum' : hi < 0 ? 'maximum' : hi > 0 && lo < 0 ? 'saddle' : 'inconclusive';
   return {

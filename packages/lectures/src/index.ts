@@ -31,7 +31,6 @@ export {
   localMinima,
   riskVsEmpiricalRisk,
   saddleHessian,
-  symmetricEigenvalues2x2,
   vanishingGradient,
   type CriticalPointKind,
   type CubicSaddle,
