@@ -433,6 +433,8 @@ export interface Cs231nLectureOptions {
   sliceSteps?: number;
   /** Minibatch updates. Default 300. */
   minibatchSteps?: number;
+  /** Training examples in the gradient check. Default 200. */
+  checkExamples?: number;
 }
 
 /**
@@ -440,7 +442,7 @@ export interface Cs231nLectureOptions {
  * CIFAR-10) and returns its numbers beside the notes' and its figures: loss slices, the three
  * strategies, the gradient check, the step-size sweep and minibatch gradient descent.
  *
- * Defaults: 1000 trials, 51 × 51 slices, 300 minibatch updates.
+ * Defaults: 1000 trials, 51 × 51 slices, 300 minibatch updates, 200 examples in the gradient check.
  *
  * @example
  * ```ts
@@ -448,7 +450,7 @@ export interface Cs231nLectureOptions {
  * ```
  */
 export function cs231nLecture(options: Cs231nLectureOptions = {}): LectureReport {
-  const { trials = 1000, sliceSteps = 51, minibatchSteps = 300 } = options;
+  const { trials = 1000, sliceSteps = 51, minibatchSteps = 300, checkExamples = 200 } = options;
   const numbers: LectureNumber[] = [];
   const figures: Figure[] = [];
   numbers.push({
@@ -519,7 +521,7 @@ export function cs231nLecture(options: Cs231nLectureOptions = {}): LectureReport
     ),
   });
 
-  const check = numericalVsAnalyticGradient();
+  const check = numericalVsAnalyticGradient({ examples: checkExamples });
   numbers.push({
     label: 'gradient check, central differences (h = 1e-5): ‖a − n‖/(‖a‖ + ‖n‖)',
     gd: check.relativeError.toExponential(2),

@@ -33,11 +33,11 @@ export function lectureReport(name: string, options: LectureReportOptions = {}):
   const quick = options.quick === true;
   switch (info.name) {
     case 'gradient-descent':
-      return gradientDescentLecture({ frames: quick ? 12 : 50 });
+      return gradientDescentLecture({ frames: quick ? 6 : 50 });
     case 'd2l':
       return d2lLecture();
     case 'optimizers':
-      return optimizersLecture(quick ? { steps: 30, frames: 10 } : {});
+      return optimizersLecture(quick ? { steps: 30, frames: 5 } : {});
     case 'mlp-exercise':
       return mlpExerciseLecture({
         data: options.exerciseData,
@@ -45,6 +45,8 @@ export function lectureReport(name: string, options: LectureReportOptions = {}):
         testSubset: options.testSubset,
       });
     case 'cs231n':
-      return cs231nLecture(quick ? { trials: 100, sliceSteps: 15, minibatchSteps: 50 } : {});
+      return cs231nLecture(
+        quick ? { trials: 100, sliceSteps: 15, minibatchSteps: 50, checkExamples: 40 } : {},
+      );
   }
 }

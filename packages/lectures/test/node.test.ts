@@ -80,6 +80,8 @@ describe('runLecture', () => {
       if (name === 'd2l')
         expect(lines.some((l) => /eigenvalues\s+2, -2\s+2, -2/.test(l))).toBe(true);
     },
+    // a few seconds each on an idle machine; PNG and GIF rendering slows down most under load
+    120_000,
   );
 
   it('png: false writes only SVGs (and GIFs) besides the index', async () => {
@@ -122,7 +124,9 @@ describe('the MLP exercise on MNIST-format data', () => {
     expect(Math.max(...(data?.xTrain.data ?? []))).toBe(1);
   });
 
-  it('runLecture with dataDir trains the 784-40-20-10 network on it', async () => {
+  it('runLecture with dataDir trains the 784-40-20-10 network on it', {
+    timeout: 120_000,
+  }, async () => {
     const data = tempDir();
     writeIdx(data, 'train', 120);
     writeIdx(data, 't10k', 30);
