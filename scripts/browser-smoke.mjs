@@ -95,6 +95,10 @@ try {
     ],
     ['StepLR halved the lr three times (0.02 → 0.0025)', Math.abs(result.lr - 0.0025) < 1e-15],
     ['the contour plot rendered as inline SVG with paths', result.svgPaths > 10],
+    [
+      "@gd/lectures: d2l's saddle x² − y² has Hessian eigenvalues 2, −2 and five figures",
+      result.saddleEigenvalues === '2,-2' && result.d2lFigures === 5,
+    ],
   ];
   console.log(`  ${result.userAgent.match(/(Headless)?Chrome\/[\d.]+/)?.[0] ?? result.userAgent}`);
   for (const [name, ok] of checks) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}`);

@@ -1,8 +1,10 @@
 // What the browser smoke test runs inside headless Chromium: every package's browser entry, doing
 // real work — the lecture's GD number through autodiff, an MLP trained on bundled iris with Adam
-// and StepLR through a DataLoader, a cross-entropy, a contour plot. Results land on window.__gd.
+// and StepLR through a DataLoader, a cross-entropy, a contour plot, and d2l's lecture experiments.
+// Results land on window.__gd.
 import { grad } from '@gd/autodiff';
 import { DataLoader, TensorDataset, loadIris, standardize } from '@gd/datasets';
+import { lectureReport, saddleHessian } from '@gd/lectures';
 import { accuracy, crossEntropy } from '@gd/losses';
 import { mlp } from '@gd/nn';
 import { Adam } from '@gd/optim';
@@ -58,7 +60,10 @@ function run() {
     minimum: [1, 1],
   });
   document.body.innerHTML = svg;
+  const d2l = lectureReport('d2l');
   return {
+    saddleEigenvalues: saddleHessian().eigenvalues.join(','),
+    d2lFigures: d2l.figures.filter((f) => f.svg.startsWith('<svg')).length,
     gd: x,
     matmulOk,
     tier,
