@@ -20,8 +20,7 @@ export function version(): string {
   return pkg.version;
 }
 
-/** Exit code of a process interrupted by SIGINT (128 + 2). */
-export const EXIT_INTERRUPTED = 130;
+export { EXIT_INTERRUPTED } from './cli-constants';
 
 function program(): Command {
   const p = new Command('gd')
