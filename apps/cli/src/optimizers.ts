@@ -98,6 +98,7 @@ export const LECTURE_FORMS: Record<string, Record<string, string>> = {
   },
   adam: {
     seminar: 'Δθ = −α m̂/√(v̂ + ε): Adam { epsInsideSqrt: true }',
+    exercise: "m̂ = m/(1−ρ₁), v̂ = v/(1−ρ₂) without the power t: Adam { biasCorrection: 'constant' }",
   },
 };
 
@@ -329,5 +330,8 @@ function applyLectureForm(name: string, which: string, o: Record<string, unknown
       o.eps = theta;
       o.initialAccumulatorValue = theta;
     }
-  } else if (name === 'adam') o.epsInsideSqrt = true;
+  } else if (name === 'adam') {
+    if (which === 'seminar') o.epsInsideSqrt = true;
+    else o.biasCorrection = 'constant';
+  }
 }
