@@ -98,7 +98,7 @@ function initOptions(raw: string): { init: string; std?: number } {
 }
 
 /** Builds the model a config describes; `generator` drives init and dropout. */
-function buildModel(c: TrainConfig, data: LoadedData, generator: Generator): Module {
+export function buildModel(c: TrainConfig, data: LoadedData, generator: Generator): Module {
   const dtype = c.dtype === 'float64' ? 'float64' : 'float32';
   const { init, std } = initOptions(c.init);
   if (c.model === 'linear')
@@ -131,7 +131,7 @@ function buildModel(c: TrainConfig, data: LoadedData, generator: Generator): Mod
   });
 }
 
-function lossFunction(name: string, data: LoadedData): (scores: Var, y: Tensor) => Var {
+export function lossFunction(name: string, data: LoadedData): (scores: Var, y: Tensor) => Var {
   if (name === 'ce') {
     if (data.task !== 'classification')
       throw new UsageError(
