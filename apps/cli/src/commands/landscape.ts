@@ -143,11 +143,14 @@ Examples:
       // The slices are taken around a copy: the loss writes each probe into the model's tensors.
       const center = theta.map((t) => copy(t));
       const saved = theta.map((t) => t.data.slice());
+      const restore = () => {
+        for (let i = 0; i < theta.length; i++) theta[i].data.set(saved[i]);
+      };
       const x = slice(data.xTrain, [[0, samples]]);
       const y = slice(data.yTrain, [[0, samples]]);
       const loss = (ps: Tensor[]) =>
         noGrad(() => {
-          ps.forEach((t, i) => theta[i].data.set(t.data));
+          for (let i = 0; i < ps.length; i++) theta[i].data.set(ps[i].data);
           return lossFn(model.forward(x) as Var, y).item();
         });
       const generator = new Generator(seed + 1);
@@ -160,7 +163,7 @@ Examples:
       let result: Record<string, unknown>;
       if (dim === 1) {
         const l = landscape1d(loss, center, { range, steps, normalization, generator });
-        theta.forEach((t, i) => t.data.set(saved[i]));
+        restore();
         const svg = linePlot([{ x: l.alphas, y: l.losses, label: 'L(θ + αd)' }], {
           title,
           xLabel: 'α',
@@ -176,7 +179,7 @@ Examples:
           normalization,
           generator,
         });
-        theta.forEach((t, i) => t.data.set(saved[i]));
+        restore();
         const svg =
           kind === 'contour'
             ? contourPlot(g, { title, xLabel: 'α', yLabel: 'β', levelScale: 'log' })

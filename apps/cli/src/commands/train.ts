@@ -446,7 +446,7 @@ async function train(flags: TrainFlags, command: Command): Promise<number> {
         const rate = ((batch - partial.batch) / ((performance.now() - tEpoch) / 1000)).toFixed(0);
         const accText = classification ? pct(hits / seen) : '—';
         if (bar) bar.update(batch, { loss: fmt(lossSum / seen, 4), acc: accText, rate });
-        else if (!json && (batch % plainEvery === 0 || batch === total))
+        else if (batch % plainEvery === 0 || batch === total)
           note(
             `epoch ${epoch + 1}/${epochs} step ${batch}/${total} loss ${fmt(lossSum / seen, 4)} acc ${accText} ${rate} steps/s`,
           );
@@ -487,10 +487,9 @@ async function train(flags: TrainFlags, command: Command): Promise<number> {
       saveCheckpoint(epoch + 1, partial);
       writeReports(dir, rows, config, classification);
       const row = rows[rows.length - 1];
-      if (!json)
-        say(
-          `epoch ${String(row.epoch).padStart(String(epochs).length)}  train loss ${fmt(row.trainLoss, 5)}  acc ${pct(row.trainAccuracy)}  │  test loss ${fmt(row.testLoss, 5)}  acc ${pct(row.testAccuracy)}  │  ${((performance.now() - tEpoch) / 1000).toFixed(1)} s`,
-        );
+      (json ? note : say)(
+        `epoch ${String(row.epoch).padStart(String(epochs).length)}  train loss ${fmt(row.trainLoss, 5)}  acc ${pct(row.trainAccuracy)}  │  test loss ${fmt(row.testLoss, 5)}  acc ${pct(row.testAccuracy)}  │  ${((performance.now() - tEpoch) / 1000).toFixed(1)} s`,
+      );
       if (interrupted) {
         note(`interrupted after epoch ${epoch + 1}: checkpoint saved in ${dir}`);
         return EXIT_INTERRUPTED;
