@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { CommanderError, Command } from 'commander';
 import { registerCompare } from './commands/compare';
 import { registerDemo } from './commands/demo';
+import { registerExport } from './commands/export';
 import { registerGrad } from './commands/grad';
 import { registerLandscape } from './commands/landscape';
 import { registerLecture } from './commands/lecture';
@@ -52,6 +53,7 @@ Examples:
     registerGrad,
     registerDemo,
     registerLecture,
+    registerExport,
   ])
     register(p);
   for (const c of p.commands) c.exitOverride().configureOutput({ outputError: () => {} });

@@ -169,15 +169,16 @@ export async function loadData(name: string, o: DataOptions): Promise<LoadedData
       xTest = scaler.transform(xTest);
     }
   }
-  xTrain = head(xTrain, o.limit);
-  yTrain = head(yTrain, o.limit);
-  xTest = head(xTest, o.testLimit);
-  yTest = head(yTest, o.testLimit);
+  // Classes from the whole training set, before any --limit cut.
   let outputs = 1;
   if (task === 'classification') {
     let max = 0;
     for (const v of yTrain.data) max = Math.max(max, v);
     outputs = max + 1;
   }
+  xTrain = head(xTrain, o.limit);
+  yTrain = head(yTrain, o.limit);
+  xTest = head(xTest, o.testLimit);
+  yTest = head(yTest, o.testLimit);
   return { name, xTrain, yTrain, xTest, yTest, inputs: xTrain.shape[1], outputs, task };
 }

@@ -35,9 +35,9 @@ describe('gd grad', () => {
     const [l1, l2] = min.eigenvalues ?? [];
     expect(l1 + l2).toBeCloseTo(1002, 9);
     expect(l1 * l2).toBeCloseTo(802 * 200 - 400 * 400, 6);
-    expect(
-      json<GradJson>(gd(['grad', '-x^2 - y^2', '--at', 'x=0,y=0', '--hessian', '--json'])).verdict,
-    ).toMatch(/^local maximum/);
+    // A formula starting with '-' goes after `--`, as for any command-line argument.
+    const max = gd(['grad', '--at', 'x=0,y=0', '--hessian', '--json', '--', '-x^2 - y^2']);
+    expect(json<GradJson>(max).verdict).toMatch(/^local maximum/);
     expect(
       json<GradJson>(gd(['grad', 'rosenbrock', '--at', 'x=2,y=2', '--hessian', '--json'])).verdict,
     ).toMatch(/^not a critical point/);
@@ -64,8 +64,8 @@ describe('gd gradcheck', () => {
     for (const row of j.rows) expect(row.relativeError).toBeLessThan(1e-7);
   });
 
-  it('exits 1 when the analytic gradient disagrees (a kink)', () => {
-    const r = gd(['gradcheck', 'abs(x)', '--at', '0']);
+  it('exits 1 when the analytic gradient disagrees (relu at its kink: subgradient 0, centred difference ½)', () => {
+    const r = gd(['gradcheck', 'relu(x)', '--at', '0']);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('gradient check failed');
   });

@@ -140,7 +140,7 @@ Examples:
       `
 Examples:
   $ gd gradcheck "x^2*y + exp(-x)/y" --at x=1,y=2
-  $ gd gradcheck "abs(x)" --at 0          # a kink: the numerical gradient is 0, PyTorch's subgradient 0`,
+  $ gd gradcheck "relu(x)" --at 0         # a kink: subgradient 0, centred difference 0.5 → fails`,
     )
     .action((expression: string, flags: { at: string[]; h: string; json?: boolean }) => {
       const h = positive('--h', flags.h);

@@ -72,7 +72,9 @@ export function registerSchedule(program: Command): void {
     .addHelpText(
       'after',
       `
-Scheduler options are PyTorch's in camelCase, given inline, with --set, or as kebab-case flags:
+Scheduler options are PyTorch's in camelCase, given inline, with --set, or as kebab-case flags.
+
+Examples:
 ${scheduleExamples()
   .map((e) => `  $ gd schedule ${e}`)
   .join('\n')}
