@@ -2,7 +2,12 @@
 import type { Command } from 'commander';
 import { integer } from '../args';
 import { UsageError } from '../errors';
-import { type OptimizerFlags, addOptimizerOptions, buildOptimizer } from '../optimizers';
+import {
+  LECTURE_FORMS,
+  type OptimizerFlags,
+  addOptimizerOptions,
+  buildOptimizer,
+} from '../optimizers';
 import { fmt, out, say, table } from '../output';
 import { checkFigurePath, trajectoryFigure, writeFigure } from '../plots';
 import {
@@ -86,7 +91,16 @@ Examples:
   $ gd minimize "x^2" --x0 3 --optimizer gd --lr 0.1 --steps 100                  # 6.111107929003464e-10
   $ gd minimize "(1 - x)^2 + 100*(y - x^2)^2" --x0 x=-1.5 --x0 y=2 --optimizer adam --lr 0.02 --steps 2000
   $ gd minimize rosenbrock --optimizer lbfgs --line-search strong-wolfe --steps 5 --json
-  $ gd minimize "x^2 - y^2" --x0 x=1,y=0.01 --optimizer momentum --lecture-form --lr 0.1 --plot saddle.png`,
+  $ gd minimize "x^2 - y^2" --x0 x=1,y=0.01 --optimizer momentum --lecture-form --lr 0.1 --plot saddle.png
+
+A formula that starts with '-' goes after --:  gd minimize --x0 1 --lr 0.1 -- "-cos(x)"
+
+Lecture forms (--lecture-form seminar|exercise):
+${Object.entries(LECTURE_FORMS)
+  .flatMap(([name, forms]) =>
+    Object.entries(forms).map(([which, text]) => `  ${name} ${which}: ${text}`),
+  )
+  .join('\n')}`,
   );
   cmd.action((expression: string, flags: MinimizeFlags) => {
     const dtype = parseDtype(flags.dtype);
