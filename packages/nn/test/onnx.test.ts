@@ -15,9 +15,13 @@ import { Sequential } from '../src/sequential';
 
 const { onnx } = onnxProto;
 
-beforeAll(() => {
+// Compiling onnxruntime's wasm takes ~1 s here but far longer on a loaded machine: do it once,
+// with room, so the per-test timeout measures the tests.
+const SLOW = 180_000;
+beforeAll(async () => {
   ort.env.wasm.numThreads = 1;
-});
+  await runOrt(exportOnnx(new ReLU(), { inputShape: [1] }), new Float32Array(1), [1, 1]);
+}, SLOW);
 
 let maxDeviation = 0;
 afterAll(() => console.log(`onnx: max |gd − onnxruntime-web| = ${maxDeviation}`));
@@ -119,36 +123,48 @@ describe('exportOnnx runs in onnxruntime-web (wasm) as gd computes, batch 1 and 
     ],
   ];
   for (const [name, make, shape] of cases) {
-    it(name, async () => {
-      await expectSameAsGd(make(), shape);
-    });
+    it(
+      name,
+      async () => {
+        await expectSameAsGd(make(), shape);
+      },
+      SLOW,
+    );
   }
 
-  it('GELU as the Gelu operator at opset 20, and Erf nodes below it', async () => {
-    const gelu = new GELU();
-    await expectSameAsGd(gelu, [6], 20);
-    const ops = (opset: number) =>
-      onnx.ModelProto.decode(exportOnnx(gelu, { inputShape: [6], opset })).graph?.node?.map(
-        (n) => n.opType,
-      );
-    expect(ops(20)).toEqual(['Gelu']);
-    expect(ops(17)).toEqual(['Mul', 'Erf', 'Add', 'Mul', 'Mul']);
-    await expectSameAsGd(new GELU({ approximate: 'tanh' }), [6], 20);
-  });
+  it(
+    'GELU as the Gelu operator at opset 20, and Erf nodes below it',
+    async () => {
+      const gelu = new GELU();
+      await expectSameAsGd(gelu, [6], 20);
+      const ops = (opset: number) =>
+        onnx.ModelProto.decode(exportOnnx(gelu, { inputShape: [6], opset })).graph?.node?.map(
+          (n) => n.opType,
+        );
+      expect(ops(20)).toEqual(['Gelu']);
+      expect(ops(17)).toEqual(['Mul', 'Erf', 'Add', 'Mul', 'Mul']);
+      await expectSameAsGd(new GELU({ approximate: 'tanh' }), [6], 20);
+    },
+    SLOW,
+  );
 
-  it('a model in training mode exports its eval behaviour and stays in training mode', async () => {
-    const net = warmed(mlp([4, 6, 2], { batchNorm: true, dropout: 0.5, generator: g }), [4], g);
-    net.train();
-    const bytes = exportOnnx(net);
-    expect(net.training).toBe(true);
-    net.eval();
-    const x = randn([7, 4], { generator: g });
-    const got = await runOrt(bytes, x.data as Float32Array, [7, 4]);
-    const want = net.forward(x).value;
-    for (let i = 0; i < want.size; i++) {
-      expect(Math.abs((got.data as Float32Array)[i] - want.data[i])).toBeLessThan(1e-5);
-    }
-  });
+  it(
+    'a model in training mode exports its eval behaviour and stays in training mode',
+    async () => {
+      const net = warmed(mlp([4, 6, 2], { batchNorm: true, dropout: 0.5, generator: g }), [4], g);
+      net.train();
+      const bytes = exportOnnx(net);
+      expect(net.training).toBe(true);
+      net.eval();
+      const x = randn([7, 4], { generator: g });
+      const got = await runOrt(bytes, x.data as Float32Array, [7, 4]);
+      const want = net.forward(x).value;
+      for (let i = 0; i < want.size; i++) {
+        expect(Math.abs((got.data as Float32Array)[i] - want.data[i])).toBeLessThan(1e-5);
+      }
+    },
+    SLOW,
+  );
 });
 
 describe('exportOnnx graph', () => {
