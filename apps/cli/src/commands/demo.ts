@@ -9,10 +9,9 @@ import { accuracy, crossEntropy } from '@gd/losses';
 import { mlp } from '@gd/nn';
 import { Adagrad, Adam, type Optimizer, RMSprop, SGD } from '@gd/optim';
 import { LambdaLR, StepLR } from '@gd/schedulers';
-import { Generator, type Tensor, tensor } from '@gd/tensor';
+import { Generator, type Tensor, eigvalsh, tensor } from '@gd/tensor';
 import { linePlot, sparkline, terminalChart } from '@gd/viz';
 import type { Command } from 'commander';
-import { symmetricEigenvalues } from '../eigen';
 import { type OptimizerFlags, buildOptimizer } from '../optimizers';
 import { out, say, writeAtomic } from '../output';
 import { trajectoryFigure, writeFigure } from '../plots';
@@ -83,7 +82,7 @@ export function registerDemo(program: Command): void {
           .mul(f64([1, -1]))
           .sum(),
       )(f64([0, 0]));
-      const eig = symmetricEigenvalues(H.toArray() as number[][]);
+      const eig = Array.from(eigvalsh(H).data);
       line(
         'Hessian of x² − y² at the saddle (0, 0)',
         JSON.stringify(H.toArray()),

@@ -1,9 +1,8 @@
 /** `gd grad` (value, gradient, Hessian, eigenvalues, verdict) and `gd gradcheck` (cs231n's check). */
 import { type Var, grad, gradCheck, hessian, numericalGrad } from '@gd/autodiff';
-import { type Tensor, tensor } from '@gd/tensor';
+import { type Tensor, eigvalsh, tensor } from '@gd/tensor';
 import type { Command } from 'commander';
 import { assignments, positive } from '../args';
-import { symmetricEigenvalues } from '../eigen';
 import { UsageError } from '../errors';
 import { fmt, out, say, table } from '../output';
 import { type Problem, resolveProblem } from '../problem';
@@ -94,7 +93,7 @@ Examples:
       if (flags.hessian) {
         const blocks = (hessian(f as never, { argnums }) as (...a: Tensor[]) => Tensor[][])(...xs);
         H = blocks.map((row) => row.map((t) => t.item()));
-        eig = symmetricEigenvalues(H);
+        eig = Array.from(eigvalsh(tensor(H, { dtype: 'float64' })).data);
         v = verdict(gradNorm, eig, Math.abs(value));
       }
       const at = Object.fromEntries(names.map((n, i) => [n, point[i]]));
