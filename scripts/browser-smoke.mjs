@@ -84,6 +84,11 @@ try {
       'GD on x² + e^-x (the gradient-descent lecture) gives 0.3517383210080008',
       result.gd === 0.3517383210080008,
     ],
+    [
+      '@gd/expr: the typed Rosenbrock formula has gradient (−155, −50) at (−1.5, 2), exactly',
+      result.exprGrad?.[0] === -2 * 2.5 - 400 * -1.5 * (2 - 2.25) &&
+        result.exprGrad?.[1] === 200 * (2 - 2.25),
+    ],
     ['matmul with transposeB gives [64, 64]', result.matmulOk === '64x64'],
     [
       `the WASM SIMD kernel tier runs (relaxed SIMD: ${result.relaxedSimd}) and agrees with the JS tier`,

@@ -6,6 +6,7 @@
 //   3. packaging: each package packed, publint + arethetypeswrong on the tarball, the tarballs
 //      installed into an empty project and each README's example run there
 //   4. browsers: every package's browser entry bundled and run in headless Chromium
+//   5. the CLI on real data: `gd train` on Fashion-MNIST must reach ≥ 88 % test accuracy
 // and prints one closing line `N passed, N failed, N skipped` (vitest tests plus these checks).
 // Exits non-zero on any failure, and when no test ran at all.
 import { spawnSync } from 'node:child_process';
@@ -56,6 +57,40 @@ run('packaging: publint, attw, README examples from tarballs', process.execPath,
 run('browser: every package bundled for browsers, run in headless Chromium', process.execPath, [
   join(root, 'scripts/browser-smoke.mjs'),
 ]);
+
+// The issue's end-to-end check, kept out of the unit suite because it trains for minutes: the
+// built `gd` on Debian's Fashion-MNIST (installed by system-deps above), 10 epochs of Adam.
+{
+  const t0 = Date.now();
+  const name =
+    'gd train on Fashion-MNIST (MLP 256-128, Adam, 10 epochs) reaches ≥ 88 % test accuracy';
+  console.log(`\n▶ ${name}`);
+  const out = join(root, '.gd-fashion-mnist');
+  rmSync(out, { recursive: true, force: true });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'apps/cli/dist/main.js'),
+      ...'train --dataset fashion-mnist --model mlp --hidden 256,128 --activation relu --optimizer adam --lr 0.001 --epochs 10 --batch-size 128 --seed 0 --json'.split(
+        ' ',
+      ),
+      '--out',
+      out,
+    ],
+    { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let accuracy = Number.NaN;
+  try {
+    accuracy = JSON.parse(r.stdout).test.accuracy;
+  } catch {}
+  const ok = r.status === 0 && accuracy >= 0.88;
+  const seconds = (Date.now() - t0) / 1000;
+  console.log(
+    `  test accuracy ${(accuracy * 100).toFixed(2)} % in ${seconds.toFixed(0)} s (exit ${r.status})`,
+  );
+  checks.push({ name, ok, seconds });
+  rmSync(out, { recursive: true, force: true });
+}
 
 let passed = 0;
 let failed = 0;

@@ -6,7 +6,7 @@
  * name contains an argument; RESULTS.md is then left alone).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, rename, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -165,9 +165,19 @@ async function main(): Promise<void> {
   };
   const path = fileURLToPath(RESULTS);
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, markdown(rows, info));
+  await writeFile(tmp, markdown(rows, info) + (await keptSections(path)));
   await rename(tmp, path);
   process.stdout.write(`Wrote ${path}\n`);
+}
+
+/**
+ * Sections of RESULTS.md that other measurements own (`gd train`'s time-to-accuracy, recorded by
+ * hand from scripts/test.mjs runs) start with `## \`gd train\``; a bench run keeps them.
+ */
+async function keptSections(path: string): Promise<string> {
+  const old = await readFile(path, 'utf8').catch(() => '');
+  const at = old.indexOf('\n## `gd train`');
+  return at < 0 ? '' : old.slice(at);
 }
 
 main().catch((e: unknown) => {

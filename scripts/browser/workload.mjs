@@ -3,6 +3,7 @@
 // and StepLR through a DataLoader, a cross-entropy, a contour plot, and d2l's lecture experiments.
 // Results land on window.__gd.
 import { grad } from '@gd/autodiff';
+import { compileExpression, surfaces } from '@gd/expr';
 import { DataLoader, TensorDataset, loadIris, standardize } from '@gd/datasets';
 import { lectureReport, saddleHessian } from '@gd/lectures';
 import { accuracy, crossEntropy } from '@gd/losses';
@@ -54,6 +55,13 @@ function run() {
   }
   const irisAccuracy = accuracy(net.forward(features).value, iris.target);
 
+  // The docs playground's path: a typed formula compiled onto autodiff ops and differentiated.
+  const typed = compileExpression(surfaces.rosenbrock.expression);
+  const dTyped = grad((u, v) => typed.evaluate({ x: u, y: v }), { argnums: [0, 1] })(
+    tensor(-1.5, { dtype: 'float64' }),
+    tensor(2, { dtype: 'float64' }),
+  ).map((t) => t.item());
+
   const svg = contourPlot((u, v) => (1 - u) ** 2 + 100 * (v - u * u) ** 2, {
     xRange: [-2, 2],
     yRange: [-1, 3],
@@ -65,6 +73,7 @@ function run() {
     saddleEigenvalues: saddleHessian().eigenvalues.join(','),
     d2lFigures: d2l.figures.filter((f) => f.svg.startsWith('<svg')).length,
     gd: x,
+    exprGrad: dTyped,
     matmulOk,
     tier,
     relaxedSimd,
