@@ -1,7 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Plugin } from 'vite';
-import { type DefaultTheme, defineConfig } from 'vitepress';
+import { type DefaultTheme, type UserConfig, defineConfig } from 'vitepress';
+
+type VitePlugin = Extract<
+  NonNullable<NonNullable<UserConfig['vite']>['plugins']>[number],
+  { name: string }
+>;
 
 const docsRoot = fileURLToPath(new URL('../../../docs', import.meta.url));
 const appFile = fileURLToPath(import.meta.url);
@@ -11,7 +15,7 @@ const appFile = fileURLToPath(import.meta.url);
  * not find this package's dependencies (vue, vitepress, @gd/*): bare imports made by files in
  * docs/ resolve as if made from here.
  */
-function resolveFromApp(): Plugin {
+function resolveFromApp(): VitePlugin {
   return {
     name: 'gd-docs-resolve-from-app',
     enforce: 'pre',
