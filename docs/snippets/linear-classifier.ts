@@ -77,7 +77,7 @@ export function stepSizeSweep() {
   const df = grad(loss)(w);
   const original = loss(w).item();
   const rows = [-6, -5, -4, -3, -2, -1, 0, 1, 2, 3].map((e) => {
-    const step = 10 ** e;
+    const step = Number(`1e${e}`);
     return { step, loss: loss(w.sub(df.mul(step))).item() };
   });
   return { original, rows };
