@@ -80,7 +80,15 @@ try {
   if (consoleErrors.length) fail(`page errors: ${consoleErrors.join('; ')}`);
 
   const checks = [
-    ['GD on x² + e^-x (the gradient-descent lecture) gives 0.3517383210080008', result.gd === 0.3517383210080008],
+    [
+      'GD on x² + e^-x (the gradient-descent lecture) gives 0.3517383210080008',
+      result.gd === 0.3517383210080008,
+    ],
+    [
+      '@gd/expr: the typed Rosenbrock formula has gradient (−155, −50) at (−1.5, 2), exactly',
+      result.exprGrad?.[0] === -2 * 2.5 - 400 * -1.5 * (2 - 2.25) &&
+        result.exprGrad?.[1] === 200 * (2 - 2.25),
+    ],
     ['matmul with transposeB gives [64, 64]', result.matmulOk === '64x64'],
     [
       'MLP on iris (Adam + StepLR + DataLoader) reaches ≥ 95% accuracy',

@@ -2,6 +2,7 @@
 // real work — the lecture's GD number through autodiff, an MLP trained on bundled iris with Adam
 // and StepLR through a DataLoader, a cross-entropy, a contour plot. Results land on window.__gd.
 import { grad } from '@gd/autodiff';
+import { compileExpression, surfaces } from '@gd/expr';
 import { DataLoader, TensorDataset, loadIris, standardize } from '@gd/datasets';
 import { accuracy, crossEntropy } from '@gd/losses';
 import { mlp } from '@gd/nn';
@@ -39,6 +40,13 @@ function run() {
   }
   const irisAccuracy = accuracy(net.forward(features).value, iris.target);
 
+  // The docs playground's path: a typed formula compiled onto autodiff ops and differentiated.
+  const typed = compileExpression(surfaces.rosenbrock.expression);
+  const dTyped = grad((u, v) => typed.evaluate({ x: u, y: v }), { argnums: [0, 1] })(
+    tensor(-1.5, { dtype: 'float64' }),
+    tensor(2, { dtype: 'float64' }),
+  ).map((t) => t.item());
+
   const svg = contourPlot((u, v) => (1 - u) ** 2 + 100 * (v - u * u) ** 2, {
     xRange: [-2, 2],
     yRange: [-1, 3],
@@ -47,6 +55,7 @@ function run() {
   document.body.innerHTML = svg;
   return {
     gd: x,
+    exprGrad: dTyped,
     matmulOk,
     irisAccuracy,
     lr: opt.paramGroups[0].lr,
