@@ -10,7 +10,12 @@ for (let step = 0; step < 2000; step++) {
   opt.zeroGrad();
   const x = p.slice([[0, 1]]);
   const y = p.slice([[1, 2]]);
-  const loss = x.neg().add(1).pow(2).add(y.sub(x.pow(2)).pow(2).mul(100)).sum();
+  const loss = x
+    .neg()
+    .add(1)
+    .pow(2)
+    .add(y.sub(x.pow(2)).pow(2).mul(100))
+    .sum();
   loss.backward();
   opt.step();
 }
