@@ -97,6 +97,7 @@ export default defineConfig({
   description:
     'Gradient descent in TypeScript: tensors, autodiff, optimizers and schedules with PyTorch semantics',
   cleanUrls: true,
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   lastUpdated: false,
   // attrs off: package READMEs write set-builder braces such as #{m ≤ t} in formulas.
   markdown: { math: true, attrs: { disable: true } },

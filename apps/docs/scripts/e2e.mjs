@@ -85,6 +85,9 @@ try {
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(60_000);
   page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
   });
@@ -148,7 +151,9 @@ try {
   const h1 = await page.locator('h1').first().innerText();
   const figures = await page.locator('.vp-doc img').count();
   check('a Japanese guide opens with its figures', /勾配降下法/.test(h1) && figures > 0, `${h1}, ${figures} figures`);
-  await page.screenshot({ path: join(shots, 'ja-guide.png'), fullPage: true });
+  await page.screenshot({ path: join(shots, 'ja-guide.png') });
+  await page.locator('.vp-doc img').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, 'ja-guide-figure.png') });
 
   check('no console errors', errors.length === 0, errors.join(' | '));
 } catch (e) {
