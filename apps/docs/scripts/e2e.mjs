@@ -104,11 +104,26 @@ try {
   await page.locator('.gd-playground[data-done="true"]').waitFor();
   const adamSvg = await page.getByTestId('contour').innerHTML();
   const trajectories = await page.locator('[data-testid="contour"] .trajectory').count();
-  check('the Adam trajectory is drawn over the contours', trajectories === 1, `${trajectories} drawn`);
+  check(
+    'the Adam trajectory is drawn over the contours',
+    trajectories === 1,
+    `${trajectories} drawn`,
+  );
   const shown = Number(await page.locator('tr[data-optimizer="adam"]').getAttribute('data-final'));
   const r = spawnSync(
     process.execPath,
-    [cli, 'minimize', 'rosenbrock', '--optimizer', 'adam', '--lr', '0.02', '--steps', '500', '--json'],
+    [
+      cli,
+      'minimize',
+      'rosenbrock',
+      '--optimizer',
+      'adam',
+      '--lr',
+      '0.02',
+      '--steps',
+      '500',
+      '--json',
+    ],
     { encoding: 'utf8' },
   );
   const expected = r.status === 0 ? JSON.parse(r.stdout).value : Number.NaN;
@@ -135,8 +150,12 @@ try {
   await page.getByTestId('formula').fill('x^2 + * y');
   const error = page.getByTestId('formula-error');
   await error.waitFor();
-  const text = await error.innerText();
-  check('a bad formula shows an inline error with its column', /column 7/.test(text), text.replace(/\s+/g, ' '));
+  const text = (await error.textContent()) ?? '';
+  check(
+    'a bad formula shows an inline error with its column',
+    /column 7/.test(text),
+    text.replace(/\s+/g, ' '),
+  );
   check('Run is disabled while the formula is bad', await page.getByTestId('run').isDisabled());
   await error.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, 'playground-error.png') });
@@ -144,13 +163,22 @@ try {
   // 4. The Japanese site.
   await page.goto(`${base}/ja/`);
   const lang = await page.locator('html').getAttribute('lang');
-  const hero = await page.locator('.VPHero .name, .VPHero .text').first().innerText();
-  check('/ja/ is the Japanese home page', lang === 'ja' && /[\u3040-\u30ff\u4e00-\u9fff]/.test(await page.locator('.VPHero').innerText()), `lang=${lang}, ${hero}`);
+  const hero = await page.locator('.VPHero .name, .VPHero .text').first().textContent();
+  check(
+    '/ja/ is the Japanese home page',
+    lang === 'ja' &&
+      /[\u3040-\u30ff\u4e00-\u9fff]/.test(await page.locator('.VPHero').textContent()),
+    `lang=${lang}, ${hero}`,
+  );
   await page.screenshot({ path: join(shots, 'ja-home.png') });
   await page.goto(`${base}/ja/guide/gradient-descent`);
-  const h1 = await page.locator('h1').first().innerText();
+  const h1 = (await page.locator('h1').first().textContent()) ?? '';
   const figures = await page.locator('.vp-doc img').count();
-  check('a Japanese guide opens with its figures', /勾配降下法/.test(h1) && figures > 0, `${h1}, ${figures} figures`);
+  check(
+    'a Japanese guide opens with its figures',
+    /勾配降下法/.test(h1) && figures > 0,
+    `${h1}, ${figures} figures`,
+  );
   await page.screenshot({ path: join(shots, 'ja-guide.png') });
   await page.locator('.vp-doc img').first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, 'ja-guide-figure.png') });

@@ -88,7 +88,9 @@ export function runOptimizer(
   const values: number[] = [];
   const lrs: number[] = [];
   const record = (value: number) => {
-    vars.forEach((v, i) => path[i].push(v.value.data[0]));
+    vars.forEach((v, i) => {
+      path[i].push(v.value.data[0]);
+    });
     values.push(value);
   };
   for (let k = 0; k < steps; k++) {
