@@ -3,7 +3,8 @@
 // serves apps/docs/.vitepress/dist on 127.0.0.1 (a free port), runs Adam on Rosenbrock in the
 // playground and compares the final value with `gd minimize` (1e-9), switches the optimizer and
 // checks the picture changes, types a bad formula and sees the inline error, opens the Japanese
-// home page and a Japanese guide, and fails on any console error. Screenshots go to
+// home page and a Japanese guide, checks an API page renders its math, and fails on any console
+// error. Screenshots go to
 // apps/docs/screenshots/ (gitignored). Run after `pnpm build`. Prints `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -182,6 +183,17 @@ try {
   await page.screenshot({ path: join(shots, 'ja-guide.png') });
   await page.locator('.vp-doc img').first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, 'ja-guide-figure.png') });
+
+  // 5. The API reference renders TSDoc math.
+  await page.goto(`${base}/api/@gd/optim/classes/Adam`);
+  const formulas = await page.locator('.vp-doc mjx-container').count();
+  const raw = (await page.locator('.vp-doc').textContent()) ?? '';
+  check(
+    'the API reference renders TSDoc math ($…$ → MathJax)',
+    formulas > 3 && !/\$[^$\n]*\\frac/.test(raw),
+    `${formulas} formulas on Adam`,
+  );
+  await page.screenshot({ path: join(shots, 'api-adam.png') });
 
   check('no console errors', errors.length === 0, errors.join(' | '));
 } catch (e) {
