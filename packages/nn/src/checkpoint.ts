@@ -6,11 +6,7 @@ export const CHECKPOINT_MAGIC = 'GDNNCKPT';
 /** The format version {@link encodeCheckpoint} writes and {@link decodeCheckpoint} reads. @deprecated gd now saves safetensors. */
 export const CHECKPOINT_VERSION = 1;
 
-/**
- * Thrown when bytes are not a readable checkpoint: a malformed safetensors file (bad header
- * length or JSON, overlapping or out-of-range offsets, duplicate names, unknown dtypes), a
- * training state that lacks a requested part, or a truncated legacy checkpoint.
- */
+/** Thrown when bytes are not a readable gd checkpoint (wrong magic, truncated, corrupt header). */
 export class CheckpointError extends Error {
   override name = 'CheckpointError';
 }

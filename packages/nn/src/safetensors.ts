@@ -302,7 +302,7 @@ interface Entry {
  */
 export function fromSafetensors(bytes: Uint8Array): SafetensorsContents {
   if (!(bytes instanceof Uint8Array)) {
-    throw new TypeError('fromSafetensors: expected the file as a Uint8Array');
+    throw new CheckpointError("fromSafetensors: expected the file's bytes as a Uint8Array");
   }
   const { header, dataStart } = readHeader(bytes);
   const dataLength = bytes.length - dataStart;

@@ -156,7 +156,9 @@ function insertTensors(v: unknown, state: StateDict): unknown {
 export function encodeTrainingState(parts: TrainingStateParts): Uint8Array {
   const op = 'saveTrainingState';
   if (parts === null || typeof parts !== 'object' || typeof parts.model?.stateDict !== 'function') {
-    throw new TypeError(`${op}: expected { model, optimizer?, scheduler?, generator?, extra? }`);
+    throw new CheckpointError(
+      `${op}: expected { model, optimizer?, scheduler?, generator?, extra? }`,
+    );
   }
   const tensors: StateDict = {};
   for (const [k, s] of Object.entries(parts.model.stateDict())) tensors[`model.${k}`] = s;
@@ -175,7 +177,7 @@ export function encodeTrainingState(parts: TrainingStateParts): Uint8Array {
     metadata.generator = stringifyExact(parts.generator.getState());
   if (parts.extra !== undefined) {
     if (parts.extra === null || typeof parts.extra !== 'object') {
-      throw new TypeError(`${op}: extra must be an object of JSON-able values`);
+      throw new CheckpointError(`${op}: extra must be an object of JSON-able values`);
     }
     metadata.extra = stringifyExact(parts.extra);
   }
@@ -204,7 +206,7 @@ export function decodeTrainingState(
     typeof targets !== 'object' ||
     typeof targets.model?.loadStateDict !== 'function'
   ) {
-    throw new TypeError(
+    throw new CheckpointError(
       `${op}: expected { model, optimizer?, scheduler?, generator? } to load into`,
     );
   }

@@ -305,6 +305,10 @@ describe('fromSafetensors', () => {
     });
   }
 
+  it('refuses something that is not bytes', () => {
+    expect(() => fromSafetensors('{}' as never)).toThrow(/expected the file's bytes/);
+  });
+
   it('accepts an unpadded header and zero-size tensors, as other writers produce', () => {
     const file = rawFile(
       {

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckpointError } from '../src/checkpoint';
 import { mlp } from '../src/mlp';
 import {
+  load,
   loadTrainingState,
   loadTrainingStateSync,
   saveTrainingState,
@@ -133,6 +134,18 @@ describe('saveTrainingState / loadTrainingState', () => {
     expect(snapshot(t)).toEqual(snapshot(s));
   });
 
+  it('load() on a training-state file gives the model part (what `gd export` needs)', async () => {
+    const s = setup(8);
+    epoch(s);
+    const path = join(dir, 'state.safetensors');
+    await saveTrainingState(path, s);
+    const fresh = setup(9).model;
+    const { state, metadata } = await load(path, fresh);
+    expect(metadata.format).toBe('gd-training-state');
+    expect(Object.keys(state)).toEqual(Object.keys(s.model.stateDict()));
+    expect(fresh.stateDict()).toEqual(s.model.stateDict());
+  });
+
   it('keeps non-finite numbers and −0 in the JSON parts exactly', () => {
     let saved: object = { best: Number.POSITIVE_INFINITY, worst: -0, nan: Number.NaN, x: [1.5] };
     const plateau: Stateful = {
@@ -163,6 +176,11 @@ describe('saveTrainingState / loadTrainingState', () => {
     );
     expect(() => decodeTrainingState(toSafetensors(s.model.stateDict()), t)).toThrow(
       /not a training state/,
+    );
+    expect(() => encodeTrainingState({} as never)).toThrow(/expected \{ model, optimizer\?/);
+    expect(() => decodeTrainingState(onlyModel, {} as never)).toThrow(CheckpointError);
+    expect(() => encodeTrainingState({ model: s.model, extra: 3 as never })).toThrow(
+      /extra must be an object/,
     );
   });
 });
