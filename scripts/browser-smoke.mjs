@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Checks that gd runs in a browser, as DESIGN.md promises: bundles every package's browser entry
+// Checks that gd runs in a browser, as the API contract (docs/guide/api-contract.md) promises: bundles every package's browser entry
 // (`@gd/<name>`, never `/node`) with esbuild for the browser platform — which fails on any
 // `node:` import — serves the bundle on 127.0.0.1 and runs scripts/browser/workload.mjs in
 // headless Chromium (Debian's, driven by playwright-core), then checks what it computed.

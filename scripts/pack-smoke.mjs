@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Checks each package as a user installs it: `pnpm pack` → publint and arethetypeswrong on the
 // tarball → all tarballs installed with npm into an empty project → each README's first ```js
-// block under "## Example" run there with node, and so is DESIGN.md's contract
-// (scripts/contract.mjs). Exits non-zero if any step fails.
+// block under "## Example" run there with node, and so is the API contract
+// (docs/guide/api-contract.md, checked by scripts/contract.mjs). Exits non-zero if any step fails.
 // Run after `turbo run build` (the tarballs hold dist/).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,8 @@ rmSync(work, { recursive: true, force: true });
 mkdirSync(tarballs, { recursive: true });
 mkdirSync(project, { recursive: true });
 
-const env = { ...process.env, NO_COLOR: '1' };
+// GD_REPO_ROOT: where contract.mjs finds TypeScript to typecheck the contract page's code.
+const env = { ...process.env, NO_COLOR: '1', GD_REPO_ROOT: root };
 const failures = [];
 function sh(label, cmd, args, cwd = root) {
   const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8' });
@@ -125,13 +126,15 @@ if (installed) {
 }
 
 if (installed) {
-  // DESIGN.md's contract, run as a user's program against the installed tarballs.
+  // The API contract page's code, typechecked and run as a user's program against the tarballs.
   const contract = join(project, 'contract.mjs');
+  const page = join(project, 'api-contract.md');
   writeFileSync(contract, readFileSync(join(root, 'scripts/contract.mjs')));
+  writeFileSync(page, readFileSync(join(root, 'docs/guide/api-contract.md')));
   sh(
-    "DESIGN.md's user-code contract runs from the installed tarballs",
+    'the API contract (docs/guide/api-contract.md) typechecks and runs from the tarballs',
     process.execPath,
-    [contract],
+    [contract, page],
     project,
   );
 }

@@ -12,7 +12,7 @@ describe('Adam', () => {
     },
   );
 
-  it('rejects bad hyperparameters with the message DESIGN.md shows', () => {
+  it('rejects bad hyperparameters with the message the API contract shows', () => {
     const [p] = makeParams([[1]]);
     expect(() => new Adam([p], { betas: [0.9, 1.5] })).toThrow(
       'Adam: betas[1] must be in [0, 1), got 1.5',
