@@ -34,6 +34,7 @@ const UNARY: Record<UnaryCode, (v: number) => number> = {
   ceil: Math.ceil,
   round: (v) => (Number.isFinite(v) ? roundHalfEven(v) : v),
   reciprocal: (v) => 1 / v,
+  softplus: (v) => (v > 20 ? v : Math.log1p(Math.exp(v))),
   logicalNot: (v) => (v === 0 ? 1 : 0),
 };
 const nanOr = (x: number, y: number, f: (x: number, y: number) => number): number =>
@@ -57,6 +58,15 @@ const BINARY: Record<BinaryCode, (x: number, y: number) => number> = {
   // NaN is non-zero, hence true, as in PyTorch.
   logicalAnd: (x, y) => +(!(x === 0) && !(y === 0)),
   logicalOr: (x, y) => +(!(x === 0) || !(y === 0)),
+  atan2: Math.atan2,
+  hypot: Math.hypot,
+  logaddexp: (x, y) =>
+    nanOr(x, y, (p, q) => {
+      // biome-ignore lint/complexity/useMathMinMax: the reference must not reuse the kernel's Math.max
+      const m = p >= q ? p : q;
+      if (m === Number.POSITIVE_INFINITY || (m === Number.NEGATIVE_INFINITY && p === q)) return m;
+      return m + Math.log1p(Math.exp(-Math.abs(p - q)));
+    }),
 };
 const COMPARE = new Set<BinaryCode>([
   'equal',

@@ -28,6 +28,7 @@ export type UnaryCode =
   | 'ceil'
   | 'round'
   | 'reciprocal'
+  | 'softplus'
   | 'logicalNot';
 
 /** Element-wise functions of two arguments, by name. */
@@ -46,7 +47,13 @@ export type BinaryCode =
   | 'greater'
   | 'greaterEqual'
   | 'logicalAnd'
-  | 'logicalOr';
+  | 'logicalOr'
+  | 'atan2'
+  | 'hypot'
+  | 'logaddexp';
+
+/** Cumulative scans along an axis, by name. */
+export type ScanCode = 'cumsum' | 'cumprod';
 
 /** Reductions over a contiguous trailing block, by name. */
 export type ReduceCode = 'sum' | 'prod' | 'max' | 'min';
@@ -79,6 +86,18 @@ export interface Backend {
     s: number,
     out: TypedArray,
     scalarLeft: boolean,
+  ): void;
+  /**
+   * Running sum or product along the middle axis of x viewed as [outer, n, inner] (row-major):
+   * out[o, i, j] = x[o, 0, j] ∘ … ∘ x[o, i, j].
+   */
+  scan(
+    code: ScanCode,
+    x: TypedArray,
+    outer: number,
+    n: number,
+    inner: number,
+    out: TypedArray,
   ): void;
   /** out[o] = reduce(x[o*inner .. (o+1)*inner)) for o < outer. */
   reduce(code: ReduceCode, x: TypedArray, outer: number, inner: number, out: TypedArray): void;

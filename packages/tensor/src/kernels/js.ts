@@ -1,5 +1,5 @@
 import type { TypedArray } from '../dtype';
-import type { Backend, BinaryCode, ReduceCode, UnaryCode } from './backend';
+import type { Backend, BinaryCode, ReduceCode, ScanCode, UnaryCode } from './backend';
 import { binaryF32, binaryScalarF32, reduceF32, unaryF32 } from './f32';
 import { binaryF64, binaryScalarF64, reduceF64, unaryF64 } from './f64';
 import { gemm } from './gemm';
@@ -138,6 +138,13 @@ function unaryGeneric(code: UnaryCode, x: TypedArray, out: TypedArray): void {
     case 'reciprocal':
       for (let i = 0; i < n; i++) out[i] = 1 / x[i];
       return;
+    case 'softplus':
+      // PyTorch's threshold 20: above it log(1 + eˣ) is x to float precision (and eˣ may overflow).
+      for (let i = 0; i < n; i++) {
+        const v = x[i];
+        out[i] = v > 20 ? v : Math.log1p(Math.exp(v));
+      }
+      return;
     case 'logicalNot':
       // NaN counts as true (non-zero), as in PyTorch and C, unlike JS truthiness.
       for (let i = 0; i < n; i++) out[i] = x[i] === 0 ? 1 : 0;
@@ -194,7 +201,23 @@ function binaryGeneric(code: BinaryCode, a: TypedArray, b: TypedArray, out: Type
     case 'logicalOr':
       for (let i = 0; i < n; i++) out[i] = a[i] !== 0 || b[i] !== 0 ? 1 : 0;
       return;
+    case 'atan2':
+      for (let i = 0; i < n; i++) out[i] = Math.atan2(a[i], b[i]);
+      return;
+    case 'hypot':
+      for (let i = 0; i < n; i++) out[i] = Math.hypot(a[i], b[i]);
+      return;
+    case 'logaddexp':
+      for (let i = 0; i < n; i++) out[i] = logaddexp(a[i], b[i]);
+      return;
   }
+}
+
+/** log(eᵃ + eᵇ) as torch.logaddexp: equal infinities give themselves (not NaN). */
+function logaddexp(a: number, b: number): number {
+  const m = Math.max(a, b);
+  if (m === Number.POSITIVE_INFINITY || (m === Number.NEGATIVE_INFINITY && a === b)) return m;
+  return m + Math.log1p(Math.exp(-Math.abs(a - b)));
 }
 
 function binaryScalarGeneric(
@@ -260,6 +283,16 @@ function binaryScalarGeneric(
     case 'logicalOr':
       for (let i = 0; i < n; i++) out[i] = a[i] !== 0 || s !== 0 ? 1 : 0;
       return;
+    case 'atan2':
+      if (left) for (let i = 0; i < n; i++) out[i] = Math.atan2(s, a[i]);
+      else for (let i = 0; i < n; i++) out[i] = Math.atan2(a[i], s);
+      return;
+    case 'hypot':
+      for (let i = 0; i < n; i++) out[i] = Math.hypot(a[i], s);
+      return;
+    case 'logaddexp':
+      for (let i = 0; i < n; i++) out[i] = logaddexp(a[i], s);
+      return;
   }
 }
 
@@ -302,5 +335,26 @@ function reduceGeneric(
   }
 }
 
+function scan(
+  code: ScanCode,
+  x: TypedArray,
+  outer: number,
+  n: number,
+  inner: number,
+  out: TypedArray,
+): void {
+  const block = n * inner;
+  for (let o = 0; o < outer; o++) {
+    const base = o * block;
+    for (let j = 0; j < inner; j++) out[base + j] = x[base + j];
+    for (let i = 1; i < n; i++) {
+      const row = base + i * inner;
+      if (code === 'cumsum')
+        for (let j = 0; j < inner; j++) out[row + j] = out[row - inner + j] + x[row + j];
+      else for (let j = 0; j < inner; j++) out[row + j] = out[row - inner + j] * x[row + j];
+    }
+  }
+}
+
 /** The reference kernels, in plain TypeScript on typed arrays. */
-export const jsBackend: Backend = { unary, binary, binaryScalar, reduce, gemm };
+export const jsBackend: Backend = { unary, binary, binaryScalar, reduce, scan, gemm };
