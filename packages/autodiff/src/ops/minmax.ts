@@ -1,3 +1,4 @@
+import { defineVarOp } from '../registry';
 import * as T from '@gd/tensor';
 import { type Operand, needs, raw, record, send } from '../engine';
 import { type Lift1, binaryOp } from '../lift';
@@ -18,7 +19,7 @@ function winWeight(wins: T.Tensor, ties: T.Tensor): T.Tensor {
  * grad((x) => maximum(x, 1).sum())(tensor([0, 1, 2])); // [0, 0.5, 1]
  * ```
  */
-export const maximum = binaryOp('maximum', T.maximum, (g, n) => {
+export const maximum = /* @__PURE__ */ binaryOp('maximum', T.maximum, (g, n) => {
   const a = raw(n.x0!);
   const b = raw(n.x1!);
   const ties = T.equal(a, b);
@@ -35,7 +36,7 @@ export const maximum = binaryOp('maximum', T.maximum, (g, n) => {
  * grad((x) => minimum(x, 1).sum())(tensor([0, 1, 2])); // [1, 0.5, 0]
  * ```
  */
-export const minimum = binaryOp('minimum', T.minimum, (g, n) => {
+export const minimum = /* @__PURE__ */ binaryOp('minimum', T.minimum, (g, n) => {
   const a = raw(n.x0!);
   const b = raw(n.x1!);
   const ties = T.equal(a, b);
@@ -52,13 +53,15 @@ export const minimum = binaryOp('minimum', T.minimum, (g, n) => {
  * grad((x) => clamp(x, 0, 1).sum())(tensor([-1, 0.5, 1, 2])); // [0, 1, 1, 0]
  * ```
  */
-export function clamp<A extends Operand>(x: A, lo?: number | null, hi?: number | null): Lift1<A> {
+export const clamp = /* @__PURE__ */ defineVarOp('clamp', function clamp<
+  A extends Operand,
+>(x: A, lo?: number | null, hi?: number | null): Lift1<A> {
   if (!(x instanceof Var)) return T.clamp(x as T.TensorLike, lo, hi) as Lift1<A>;
   return record('clamp', T.clamp(x.value, lo, hi), x, null, clampBack, [
     lo ?? null,
     hi ?? null,
   ]) as Lift1<A>;
-}
+});
 
 function clampBack(g: Var | T.Tensor, n: Var): void {
   const [lo, hi] = n.aux as [number | null, number | null];
