@@ -49,6 +49,7 @@ run('unused files and dependencies (knip)', bin('knip'), [
   '--no-progress',
   '--no-config-hints',
 ]);
+run('bundle-size budgets (esbuild)', process.execPath, [join(root, 'scripts/size-check.mjs')]);
 run('API docs build (typedoc)', bin('typedoc'), ['--logLevel', 'Warn']);
 run('packaging: publint, attw, README examples from tarballs', process.execPath, [
   join(root, 'scripts/pack-smoke.mjs'),
