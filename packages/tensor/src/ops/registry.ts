@@ -5,13 +5,16 @@
  * registration with it — a bundle of `zeros` carries no op code.
  */
 
+import { validated } from './validate';
+
 /** Any op function. */
 type OpFn = (...args: never[]) => unknown;
 
 const impls = new Map<string, OpFn>();
 
 /**
- * Registers `f` as the implementation of the table op `name` and returns it unchanged. Op
+ * Registers `f` as the implementation of the table op `name`, wrapped so that its arguments are
+ * validated against the table's signature, and returns it. Op
  * modules write `export const exp = defineOp('exp', …)` with a `@__PURE__` annotation so that
  * tree-shaking keeps the op (and its method) only where it is used.
  *
@@ -21,8 +24,9 @@ const impls = new Map<string, OpFn>();
  * ```
  */
 export function defineOp<F extends OpFn>(name: string, f: F): F {
-  impls.set(name, f);
-  return f;
+  const g = validated(name, f);
+  impls.set(name, g);
+  return g;
 }
 
 /** The registered function of op `name`, or undefined when it is not in this bundle. */
