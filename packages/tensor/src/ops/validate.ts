@@ -95,5 +95,5 @@ export function validated<F extends (...args: never[]) => unknown>(name: string,
       }
       throw err;
     }
-  }) as F;
+  }) as unknown as F;
 }
