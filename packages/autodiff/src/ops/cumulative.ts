@@ -6,8 +6,6 @@ import { Var } from '../var';
 import { add, div, mul, sub } from './arithmetic';
 import { sum } from './reduce';
 
-type Scanned = Var | T.Tensor;
-
 /** Σ_{j ≥ i} g_j along `axis`: the adjoint of a running sum, from differentiable ops. */
 function reverseCumsum(g: Grad, axis: number): Grad {
   return add(sub(sum(g, { axis, keepDims: true }), cumsum(g, axis)), g) as Grad;
@@ -23,7 +21,7 @@ function reverseCumsum(g: Grad, axis: number): Grad {
  * ```
  */
 export const cumsum = /* @__PURE__ */ defineVarOp('cumsum', function cumsum<
-  A extends Scanned,
+  A extends Var | T.Tensor,
 >(x: A, axis: number): Lift1<A> {
   if (!(x instanceof Var)) return T.cumsum(x as T.Tensor, axis) as Lift1<A>;
   return record('cumsum', T.cumsum(x.value, axis), x, null, cumsumBack, axis) as Lift1<A>;
@@ -45,7 +43,7 @@ function cumsumBack(g: Grad, n: Var): void {
  * ```
  */
 export const cumprod = /* @__PURE__ */ defineVarOp('cumprod', function cumprod<
-  A extends Scanned,
+  A extends Var | T.Tensor,
 >(x: A, axis: number): Lift1<A> {
   if (!(x instanceof Var)) return T.cumprod(x as T.Tensor, axis) as Lift1<A>;
   return record('cumprod', T.cumprod(x.value, axis), x, null, cumprodBack, axis) as Lift1<A>;
