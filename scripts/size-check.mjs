@@ -29,6 +29,37 @@ for (const b of bundles) {
     `${ok ? 'ok  ' : 'OVER'} ${b.name.padEnd(28)} ${String(size).padStart(7)} B (budget ${b.budget})`,
   );
 }
+
+// What tree-shaking costs: a method whose op the bundle dropped must say how to bring it back,
+// and a method whose op the program imports must work.
+const probe = await build({
+  stdin: {
+    contents: `import { zeros, exp } from '@gd/tensor';
+      let message = '';
+      try { zeros([1]).log(); } catch (e) { message = e.message; }
+      export const result = { message, exp: zeros([1]).exp().item(), viaFn: exp(zeros([1])).item() };`,
+    resolveDir: root,
+    loader: 'js',
+  },
+  bundle: true,
+  minify: true,
+  platform: 'neutral',
+  format: 'esm',
+  mainFields: ['module', 'main'],
+  write: false,
+  logLevel: 'silent',
+});
+const url = `data:text/javascript;base64,${Buffer.from(probe.outputFiles[0].contents).toString('base64')}`;
+const { result } = await import(url);
+const probeOk =
+  /^Tensor\.log: the 'log' op is not in this bundle/.test(result.message) && result.exp === 1;
+console.log(
+  `${probeOk ? 'ok  ' : 'FAIL'} tree-shaken bundle: a dropped op's method explains itself, a kept one works`,
+);
+if (!probeOk) {
+  console.error(`unexpected tree-shaken behaviour: ${JSON.stringify(result)}`);
+  failed++;
+}
 if (failed > 0) {
   console.error(
     `${failed} bundle(s) over budget; shrink them or raise the budget in scripts/size-budgets.json with a reason`,

@@ -16,11 +16,17 @@ const optional =
     if (v !== undefined) c(op, what, v);
   };
 const intList = (op: string, what: string, v: unknown) => {
-  if (!Array.isArray(v) || !v.every((d) => typeof d === 'number')) fail(op, what, 'an array of integers', v);
+  if (!Array.isArray(v) || !v.every((d) => typeof d === 'number'))
+    fail(op, what, 'an array of integers', v);
 };
+const tensorLike: Check = (op, _w, v) => checkTensorLike(op, v);
+const tensorOnly: Check = (op, _w, v) => checkTensor(op, v);
+const anything: Check = () => {};
+// Module-level values here are plain literals only (no property reads), so that a bundle which
+// never defines an op drops this module whole.
 const CHECKS: Record<string, Check> = {
-  $T: (op, _w, v) => checkTensorLike(op, v),
-  $M: (op, _w, v) => checkTensor(op, v),
+  $T: tensorLike,
+  $M: tensorOnly,
   number: (op, what, v) => {
     if (!isInt(v)) fail(op, what, 'an integer', v);
   },
@@ -29,7 +35,8 @@ const CHECKS: Record<string, Check> = {
       fail(op, what, 'a number or null', v);
   },
   'readonly number[]': intList,
-  'number | readonly number[]': (op, what, v) => (typeof v === 'number' ? undefined : intList(op, what, v)),
+  'number | readonly number[]': (op, what, v) =>
+    typeof v === 'number' ? undefined : intList(op, what, v),
   Axis: (op, what, v) => (typeof v === 'number' ? undefined : intList(op, what, v)),
   DType: (op, what, v) => {
     if (typeof v !== 'string') fail(op, what, "a dtype name such as 'float32'", v);
@@ -37,7 +44,7 @@ const CHECKS: Record<string, Check> = {
   SliceSpec: (op, what, v) => {
     if (!Array.isArray(v)) fail(op, what, 'an array with one entry per axis', v);
   },
-  IndexLike: () => {},
+  IndexLike: anything,
 };
 const options: Check = (op, what, v) => {
   if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Tensor) {
@@ -47,11 +54,11 @@ const options: Check = (op, what, v) => {
 
 /** The receiver's kind of an `op` entry whose function takes numbers or index lists there. */
 const RECEIVER: Record<string, Check> = {
-  clamp: CHECKS.$T,
-  where: CHECKS.$T,
-  isClose: CHECKS.$T,
-  allClose: CHECKS.$T,
-  oneHot: CHECKS.IndexLike,
+  clamp: tensorLike,
+  where: tensorLike,
+  isClose: tensorLike,
+  allClose: tensorLike,
+  oneHot: anything,
 };
 
 /** The argument checks of table op `name`, in its function's argument order. */
@@ -64,10 +71,13 @@ function checksOf(name: string, e: OpEntry): [string, Check][] {
       const [rawName, type] = p.split(/:\s*/);
       const opt = rawName.endsWith('?');
       const what = rawName.replace('?', '');
-      const base = type.endsWith('Options') ? options : (CHECKS[type] ?? CHECKS.IndexLike);
+      const base = type.endsWith('Options') ? options : (CHECKS[type] ?? anything);
       return [what, opt ? optional(base) : base];
     });
-  const self: [string, Check] = ['x', RECEIVER[name] ?? (e.kind === 'op' ? CHECKS.$M : CHECKS.$T)];
+  const self: [string, Check] = [
+    'x',
+    RECEIVER[name] ?? (e.kind === 'op' ? tensorOnly : tensorLike),
+  ];
   params.splice(e.self ?? 0, 0, self);
   return params;
 }
