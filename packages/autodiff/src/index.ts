@@ -27,3 +27,4 @@ export {
 } from './numerical';
 export * from './ops';
 export type { VarMethods } from './generated/var-methods';
+export { cholesky, det, eigh, eigvalsh, inv, solve } from './linalg';

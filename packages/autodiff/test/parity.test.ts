@@ -61,6 +61,13 @@ describe('Tensor and Var have the same methods', () => {
       'stack',
       'Var',
       'AnomalyError',
+      // linear algebra: functions only, as torch.linalg
+      'eigh',
+      'eigvalsh',
+      'solve',
+      'inv',
+      'det',
+      'cholesky',
     ]);
     const fns = Object.entries(A)
       .filter(([, f]) => typeof f === 'function')

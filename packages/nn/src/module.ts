@@ -1,5 +1,6 @@
 import { type Var, isVar, variable } from '@gd/autodiff';
 import { ShapeError, type Tensor } from '@gd/tensor';
+import type { SafetensorsDType } from './safetensors';
 import { type StateDict, stateToTensor, tensorToState } from './state-dict';
 
 /** What a module's `forward` accepts: a Var (recorded by autodiff) or a plain Tensor. */
@@ -47,6 +48,7 @@ export abstract class Module {
   private readonly paramsMap = new Map<string, Var | null>();
   private readonly buffersMap = new Map<string, Tensor | null>();
   private readonly nonPersistent = new Set<string>();
+  private readonly bufferFileDtypes = new Map<string, SafetensorsDType>();
   private readonly modulesMap = new Map<string, Module>();
 
   /** Computes the module's output; Tensors in give Vars out. */
@@ -64,17 +66,21 @@ export abstract class Module {
 
   /**
    * Registers a buffer: state that is saved in `stateDict()` (unless `persistent: false`) but not
-   * trained, such as BatchNorm's running mean.
+   * trained, such as BatchNorm's running mean. `fileDtype` is the element type the buffer gets in
+   * a safetensors file when it differs from its dtype's natural one (`'I64'` for a PyTorch int64
+   * counter held here as int32).
    */
   protected registerBuffer<T extends Tensor | null>(
     name: string,
     buffer: T,
-    opts: { persistent?: boolean } = {},
+    opts: { persistent?: boolean; fileDtype?: SafetensorsDType } = {},
   ): T {
     checkName('registerBuffer', name);
     this.buffersMap.set(name, buffer);
     if (opts.persistent === false) this.nonPersistent.add(name);
     else this.nonPersistent.delete(name);
+    if (opts.fileDtype !== undefined) this.bufferFileDtypes.set(name, opts.fileDtype);
+    else this.bufferFileDtypes.delete(name);
     return buffer;
   }
 
@@ -195,8 +201,8 @@ export abstract class Module {
     }
   }
 
-  private stateEntries(): [string, { get: () => Tensor; set?: (t: Tensor) => void }][] {
-    const out: [string, { get: () => Tensor; set?: (t: Tensor) => void }][] = [];
+  private stateEntries(): [string, { get: () => Tensor; fileDtype?: SafetensorsDType }][] {
+    const out: [string, { get: () => Tensor; fileDtype?: SafetensorsDType }][] = [];
     for (const [prefix, m] of this.namedModules()) {
       const key = (name: string) => (prefix ? `${prefix}.${name}` : name);
       for (const [name, p] of m.paramsMap) {
@@ -204,7 +210,13 @@ export abstract class Module {
       }
       for (const [name, b] of m.buffersMap) {
         if (b !== null && !m.nonPersistent.has(name)) {
-          out.push([key(name), { get: () => m.buffersMap.get(name) as Tensor }]);
+          out.push([
+            key(name),
+            {
+              get: () => m.buffersMap.get(name) as Tensor,
+              fileDtype: m.bufferFileDtypes.get(name),
+            },
+          ]);
         }
       }
     }
@@ -223,7 +235,7 @@ export abstract class Module {
    */
   stateDict(): StateDict {
     const state: StateDict = {};
-    for (const [key, e] of this.stateEntries()) state[key] = tensorToState(e.get());
+    for (const [key, e] of this.stateEntries()) state[key] = tensorToState(e.get(), e.fileDtype);
     return state;
   }
 

@@ -121,3 +121,14 @@ export {
   type ScanCode,
   type UnaryCode,
 } from './kernels';
+export {
+  LinAlgError,
+  cholesky,
+  det,
+  eigh,
+  eigvalsh,
+  inv,
+  solve,
+  type CholeskyOptions,
+  type EighOptions,
+} from './linalg/index';

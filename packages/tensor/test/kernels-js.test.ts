@@ -34,6 +34,7 @@ const UNARY: Record<UnaryCode, (v: number) => number> = {
   ceil: Math.ceil,
   round: (v) => (Number.isFinite(v) ? roundHalfEven(v) : v),
   reciprocal: (v) => 1 / v,
+  // PyTorch's definition (β = 1, threshold = 20); checked against torch in kernels/scalar.test.ts.
   softplus: (v) => (v > 20 ? v : Math.log1p(Math.exp(v))),
   logicalNot: (v) => (v === 0 ? 1 : 0),
 };
@@ -49,6 +50,16 @@ const BINARY: Record<BinaryCode, (x: number, y: number) => number> = {
   maximum: (x, y) => nanOr(x, y, (p, q) => (p >= q ? p : q)),
   // biome-ignore lint/complexity/useMathMinMax: the reference must not reuse the kernel's Math.max/min
   minimum: (x, y) => nanOr(x, y, (p, q) => (p <= q ? p : q)),
+  atan2: Math.atan2,
+  hypot: Math.hypot,
+  // PyTorch's formula; checked against torch and naive math in kernels/scalar.test.ts.
+  logaddexp: (x, y) =>
+    nanOr(x, y, (p, q) =>
+      p === q && !Number.isFinite(p)
+        ? p
+        : // biome-ignore lint/complexity/useMathMinMax: the reference must not reuse the kernel's Math.max/min
+          (p > q ? p : q) + Math.log1p(Math.exp(-Math.abs(p - q))),
+    ),
   equal: (x, y) => +(x === y),
   notEqual: (x, y) => +(x !== y),
   less: (x, y) => +(x < y),
@@ -58,15 +69,6 @@ const BINARY: Record<BinaryCode, (x: number, y: number) => number> = {
   // NaN is non-zero, hence true, as in PyTorch.
   logicalAnd: (x, y) => +(!(x === 0) && !(y === 0)),
   logicalOr: (x, y) => +(!(x === 0) || !(y === 0)),
-  atan2: Math.atan2,
-  hypot: Math.hypot,
-  logaddexp: (x, y) =>
-    nanOr(x, y, (p, q) => {
-      // biome-ignore lint/complexity/useMathMinMax: the reference must not reuse the kernel's Math.max
-      const m = p >= q ? p : q;
-      if (m === Number.POSITIVE_INFINITY || (m === Number.NEGATIVE_INFINITY && p === q)) return m;
-      return m + Math.log1p(Math.exp(-Math.abs(p - q)));
-    }),
 };
 const COMPARE = new Set<BinaryCode>([
   'equal',

@@ -28,10 +28,6 @@ describe('kernel backend switch', () => {
         calls.push(`reduce:${code}`);
         jsBackend.reduce(code, ...rest);
       },
-      scan: (code, ...rest) => {
-        calls.push(`scan:${code}`);
-        jsBackend.scan(code, ...rest);
-      },
       gemm: (...args) => {
         calls.push('gemm');
         jsBackend.gemm(...args);

@@ -40,6 +40,9 @@ export type BinaryCode =
   | 'pow'
   | 'maximum'
   | 'minimum'
+  | 'atan2'
+  | 'hypot'
+  | 'logaddexp'
   | 'equal'
   | 'notEqual'
   | 'less'
@@ -47,16 +50,13 @@ export type BinaryCode =
   | 'greater'
   | 'greaterEqual'
   | 'logicalAnd'
-  | 'logicalOr'
-  | 'atan2'
-  | 'hypot'
-  | 'logaddexp';
-
-/** Cumulative scans along an axis, by name. */
-export type ScanCode = 'cumsum' | 'cumprod';
+  | 'logicalOr';
 
 /** Reductions over a contiguous trailing block, by name. */
 export type ReduceCode = 'sum' | 'prod' | 'max' | 'min';
+
+/** Inclusive scans along one axis, by name: running sum and running product. */
+export type ScanCode = 'cumsum' | 'cumprod';
 
 /**
  * Row-wise kernels over `outer` contiguous rows of `inner` elements each:
@@ -87,18 +87,6 @@ export interface Backend {
     out: TypedArray,
     scalarLeft: boolean,
   ): void;
-  /**
-   * Running sum or product along the middle axis of x viewed as [outer, n, inner] (row-major):
-   * out[o, i, j] = x[o, 0, j] ∘ … ∘ x[o, i, j].
-   */
-  scan(
-    code: ScanCode,
-    x: TypedArray,
-    outer: number,
-    n: number,
-    inner: number,
-    out: TypedArray,
-  ): void;
   /** out[o] = reduce(x[o*inner .. (o+1)*inner)) for o < outer. */
   reduce(code: ReduceCode, x: TypedArray, outer: number, inner: number, out: TypedArray): void;
   /**
@@ -126,4 +114,18 @@ export interface Backend {
   rows?(code: RowCode, x: TypedArray, outer: number, inner: number, out: TypedArray): void;
   /** out[i] = cond[i] ? a[i] : b[i] for equal lengths. Optional, like `rows`. */
   select?(cond: Uint8Array, a: TypedArray, b: TypedArray, out: TypedArray): void;
+  /**
+   * Inclusive scan along an axis of length `n` (see {@link ScanCode}): `x` is `outer` blocks of
+   * n·inner elements, where outer and inner are the products of the dimensions before and after
+   * the axis; out[o, i, j] = x[o, 0, j] ⊕ … ⊕ x[o, i, j]. Optional, like `rows`; ops fall back
+   * to the reference version (see ./scan.ts).
+   */
+  scan?(
+    code: ScanCode,
+    x: TypedArray,
+    outer: number,
+    n: number,
+    inner: number,
+    out: TypedArray,
+  ): void;
 }

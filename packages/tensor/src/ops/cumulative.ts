@@ -1,5 +1,6 @@
 import { allocate } from '../dtype';
-import { type ScanCode, backend } from '../kernels';
+import type { ScanCode } from '../kernels';
+import { runScan } from '../kernels/scan';
 import { normalizeAxis } from '../shape';
 import { Tensor } from '../tensor';
 import { checkTensor } from './check';
@@ -22,7 +23,7 @@ function scanOp(code: ScanCode, x: Tensor, axis: number): Tensor {
   for (let i = ax + 1; i < x.ndim; i++) inner *= x.shape[i];
   const n = x.ndim === 0 ? 1 : x.shape[ax];
   const out = allocate(dt, x.size);
-  backend().scan(code, src, outer, n, inner, out);
+  runScan(code, src, outer, n, inner, out);
   return new Tensor(out, x.shape);
 }
 
