@@ -1,8 +1,10 @@
 /**
  * Autodiff's half of the op table (gd's derivatives.yaml): each op of @gd/tensor's `OP_TABLE`
  * registers here, under the same name, the function that records it with its backward rule.
- * Var's methods and the Tensor-method dispatch hook look ops up by name, so a bundler keeps only
- * the ops a program uses. A test checks that this registry and `OP_TABLE` cover one set.
+ * Var's methods and the Tensor-method dispatch hook look ops up by name. Unlike @gd/tensor's ops,
+ * these registrations are not marked pure: programs that use autodiff chain methods
+ * (`x.pow(2).add(x.neg().exp())`), so every op stays in any bundle that uses a Var. A test checks
+ * that this registry and `OP_TABLE` cover one set.
  */
 
 /** Any op function. */

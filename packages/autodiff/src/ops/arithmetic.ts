@@ -13,7 +13,7 @@ import { sigmoid } from './unary';
  * add(x, 10).sum().backward(); // x.grad = [1, 1]
  * ```
  */
-export const add = /* @__PURE__ */ binaryOp('add', T.add, (g, n) => {
+export const add = binaryOp('add', T.add, (g, n) => {
   send(n.x0, g);
   send(n.x1, g);
 });
@@ -26,7 +26,7 @@ export const add = /* @__PURE__ */ binaryOp('add', T.add, (g, n) => {
  * sub(1, variable(tensor(3))); // Var −2
  * ```
  */
-export const sub = /* @__PURE__ */ binaryOp('sub', T.sub, (g, n) => {
+export const sub = binaryOp('sub', T.sub, (g, n) => {
   send(n.x0, g);
   if (needs(n.x1)) send(n.x1, neg(g));
 });
@@ -39,7 +39,7 @@ export const sub = /* @__PURE__ */ binaryOp('sub', T.sub, (g, n) => {
  * mul(variable(tensor([1, 2])), tensor([[3], [4]])); // Var [[3, 6], [4, 8]]
  * ```
  */
-export const mul = /* @__PURE__ */ binaryOp('mul', T.mul, (g, n) => {
+export const mul = binaryOp('mul', T.mul, (g, n) => {
   if (needs(n.x0)) send(n.x0, mul(g, arg(n.x1)));
   if (needs(n.x1)) send(n.x1, mul(g, arg(n.x0)));
 });
@@ -52,7 +52,7 @@ export const mul = /* @__PURE__ */ binaryOp('mul', T.mul, (g, n) => {
  * div(variable(tensor(1, { dtype: 'float64' })), 4); // Var 0.25
  * ```
  */
-export const div = /* @__PURE__ */ binaryOp('div', T.div, (g, n) => {
+export const div = binaryOp('div', T.div, (g, n) => {
   const b = arg(n.x1);
   if (needs(n.x0)) send(n.x0, div(g, b));
   if (needs(n.x1)) send(n.x1, neg(div(mul(g, arg(n.x0)), square(b))));
@@ -67,7 +67,7 @@ export const div = /* @__PURE__ */ binaryOp('div', T.div, (g, n) => {
  * grad((x) => pow(x, 3))(tensor(2, { dtype: 'float64' })); // 12
  * ```
  */
-export const pow = /* @__PURE__ */ binaryOp('pow', T.pow, (g, n) => {
+export const pow = binaryOp('pow', T.pow, (g, n) => {
   const a = arg(n.x0);
   const b = arg(n.x1);
   if (needs(n.x0)) {
@@ -92,15 +92,13 @@ export const pow = /* @__PURE__ */ binaryOp('pow', T.pow, (g, n) => {
 });
 
 /** Element-wise negation: out = −x; ∂/∂x = −1. @example `neg(variable(tensor([1, -2])))` */
-export const neg = /* @__PURE__ */ unaryOp('neg', T.neg, (g, n) => send(n.x0, neg(g)));
+export const neg = unaryOp('neg', T.neg, (g, n) => send(n.x0, neg(g)));
 
 /** x² element-wise; ∂/∂x = 2x. @example `square(variable(tensor(3)))  // Var 9` */
-export const square = /* @__PURE__ */ unaryOp('square', T.square, (g, n) =>
-  send(n.x0, mul(g, mul(arg(n.x0), 2))),
-);
+export const square = unaryOp('square', T.square, (g, n) => send(n.x0, mul(g, mul(arg(n.x0), 2))));
 
 /** ln x element-wise; ∂/∂x = 1/x. @example `log(variable(tensor(Math.E)))  // Var 1` */
-export const log = /* @__PURE__ */ unaryOp('log', T.log, (g, n) => send(n.x0, div(g, arg(n.x0))));
+export const log = unaryOp('log', T.log, (g, n) => send(n.x0, div(g, arg(n.x0))));
 
 /**
  * atan2(a, b) element-wise with broadcasting (the angle of the point (b, a));
@@ -111,7 +109,7 @@ export const log = /* @__PURE__ */ unaryOp('log', T.log, (g, n) => send(n.x0, di
  * grad((y) => atan2(y, 1))(tensor(1, { dtype: 'float64' })).item(); // 0.5
  * ```
  */
-export const atan2 = /* @__PURE__ */ binaryOp('atan2', T.atan2, (g, n) => {
+export const atan2 = binaryOp('atan2', T.atan2, (g, n) => {
   const a = arg(n.x0);
   const b = arg(n.x1);
   const r2 = add(square(a), square(b));
@@ -128,7 +126,7 @@ export const atan2 = /* @__PURE__ */ binaryOp('atan2', T.atan2, (g, n) => {
  * grad((a) => hypot(a, 4))(tensor(3, { dtype: 'float64' })).item(); // 0.6
  * ```
  */
-export const hypot = /* @__PURE__ */ binaryOp('hypot', T.hypot, (g, n) => {
+export const hypot = binaryOp('hypot', T.hypot, (g, n) => {
   const r = out(n);
   if (needs(n.x0)) send(n.x0, mul(g, div(arg(n.x0), r)));
   if (needs(n.x1)) send(n.x1, mul(g, div(arg(n.x1), r)));
@@ -143,7 +141,7 @@ export const hypot = /* @__PURE__ */ binaryOp('hypot', T.hypot, (g, n) => {
  * grad((a) => logaddexp(a, 0))(tensor(0, { dtype: 'float64' })).item(); // 0.5
  * ```
  */
-export const logaddexp = /* @__PURE__ */ binaryOp('logaddexp', T.logaddexp, (g, n) => {
+export const logaddexp = binaryOp('logaddexp', T.logaddexp, (g, n) => {
   const a = arg(n.x0);
   const b = arg(n.x1);
   if (needs(n.x0)) send(n.x0, mul(g, sigmoid(sub(a, b))));

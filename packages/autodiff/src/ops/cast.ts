@@ -14,7 +14,7 @@ import { passThrough } from './shape';
  * astype(variable(tensor([1, 2])), 'float64').dtype; // 'float64'
  * ```
  */
-export const astype = /* @__PURE__ */ defineVarOp('astype', function astype<
+export const astype = defineVarOp('astype', function astype<
   A extends Var | T.Tensor,
 >(x: A, dtype: T.DType): Lift1<A> {
   if (!(x instanceof Var)) return T.astype(x as T.Tensor, dtype) as Lift1<A>;
@@ -29,7 +29,7 @@ export const astype = /* @__PURE__ */ defineVarOp('astype', function astype<
  * cast(variable(tensor([1, 2])), 'float64').dtype; // 'float64'
  * ```
  */
-export const cast = /* @__PURE__ */ defineVarOp('cast', function cast<
+export const cast = defineVarOp('cast', function cast<
   A extends Var | T.Tensor,
 >(x: A, dtype: T.DType): Lift1<A> {
   return astype(x, dtype);
@@ -45,9 +45,7 @@ export const cast = /* @__PURE__ */ defineVarOp('cast', function cast<
  * copy(w).mul(3).sum().backward(); // w.grad = [3, 3]; copy(w).value.data is not w.value.data
  * ```
  */
-export const copy = /* @__PURE__ */ defineVarOp('copy', function copy<
-  A extends Var | T.Tensor,
->(x: A): Lift1<A> {
+export const copy = defineVarOp('copy', function copy<A extends Var | T.Tensor>(x: A): Lift1<A> {
   if (!(x instanceof Var)) return T.copy(x as T.Tensor) as Lift1<A>;
   return record('copy', T.copy(x.value), x, null, passThrough) as Lift1<A>;
 });

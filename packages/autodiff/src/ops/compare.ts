@@ -12,18 +12,14 @@ function notDifferentiable(_g: Grad, n: Var): void {
 }
 
 /** a == b element-wise as bool (not differentiable). @example `equal(variable(tensor([1, 2])), 2)  // [false, true]` */
-export const equal = /* @__PURE__ */ binaryOp('equal', T.equal, notDifferentiable);
+export const equal = binaryOp('equal', T.equal, notDifferentiable);
 /** a ≠ b element-wise as bool (not differentiable). @example `notEqual(x, 0)` */
-export const notEqual = /* @__PURE__ */ binaryOp('notEqual', T.notEqual, notDifferentiable);
+export const notEqual = binaryOp('notEqual', T.notEqual, notDifferentiable);
 /** a < b element-wise as bool (not differentiable). @example `less(x, 0)` */
-export const less = /* @__PURE__ */ binaryOp('less', T.less, notDifferentiable);
+export const less = binaryOp('less', T.less, notDifferentiable);
 /** a ≤ b element-wise as bool (not differentiable). @example `lessEqual(x, 0)` */
-export const lessEqual = /* @__PURE__ */ binaryOp('lessEqual', T.lessEqual, notDifferentiable);
+export const lessEqual = binaryOp('lessEqual', T.lessEqual, notDifferentiable);
 /** a > b element-wise as bool (not differentiable). @example `greater(x, 0)` */
-export const greater = /* @__PURE__ */ binaryOp('greater', T.greater, notDifferentiable);
+export const greater = binaryOp('greater', T.greater, notDifferentiable);
 /** a ≥ b element-wise as bool (not differentiable). @example `greaterEqual(x, 0)` */
-export const greaterEqual = /* @__PURE__ */ binaryOp(
-  'greaterEqual',
-  T.greaterEqual,
-  notDifferentiable,
-);
+export const greaterEqual = binaryOp('greaterEqual', T.greaterEqual, notDifferentiable);

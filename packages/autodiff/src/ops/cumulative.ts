@@ -20,7 +20,7 @@ function reverseCumsum(g: Grad, axis: number): Grad {
  * grad((x) => cumsum(x, 0).sum())(tensor([1, 2, 3])); // [3, 2, 1]
  * ```
  */
-export const cumsum = /* @__PURE__ */ defineVarOp('cumsum', function cumsum<
+export const cumsum = defineVarOp('cumsum', function cumsum<
   A extends Var | T.Tensor,
 >(x: A, axis: number): Lift1<A> {
   if (!(x instanceof Var)) return T.cumsum(x as T.Tensor, axis) as Lift1<A>;
@@ -42,7 +42,7 @@ function cumsumBack(g: Grad, n: Var): void {
  * grad((x) => cumprod(x, 0).sum())(tensor([2, 3])); // [1 + 3, 2] = [4, 2]
  * ```
  */
-export const cumprod = /* @__PURE__ */ defineVarOp('cumprod', function cumprod<
+export const cumprod = defineVarOp('cumprod', function cumprod<
   A extends Var | T.Tensor,
 >(x: A, axis: number): Lift1<A> {
   if (!(x instanceof Var)) return T.cumprod(x as T.Tensor, axis) as Lift1<A>;

@@ -39,7 +39,7 @@ function placeBack(g: Grad, n: Var): void {
  * slice(variable(arange(12).reshape([3, 4])), [[1, null], [0, 4, 2]]); // rows 1.., cols 0 and 2
  * ```
  */
-export const slice = /* @__PURE__ */ defineVarOp('slice', function slice<
+export const slice = defineVarOp('slice', function slice<
   A extends Var | T.Tensor,
 >(x: A, spec: T.SliceSpec): Lift1<A> {
   if (!(x instanceof Var)) return T.slice(x as T.Tensor, spec) as Lift1<A>;
@@ -58,7 +58,7 @@ export const slice = /* @__PURE__ */ defineVarOp('slice', function slice<
  * take(variable(tensor([[1, 2], [3, 4]])), [1, 1], 0); // Var [[3, 4], [3, 4]]
  * ```
  */
-export const take = /* @__PURE__ */ defineVarOp('take', function take<
+export const take = defineVarOp('take', function take<
   A extends Var | T.Tensor,
 >(x: A, indices: IndexLike, axis?: number): Lift1<A> {
   if (!(x instanceof Var)) return T.take(x as T.Tensor, indices, axis) as Lift1<A>;
@@ -76,7 +76,7 @@ export const take = /* @__PURE__ */ defineVarOp('take', function take<
  * indexSelect(variable(tensor([[1, 2], [3, 4]])), 1, [1]); // Var [[2], [4]]
  * ```
  */
-export const indexSelect = /* @__PURE__ */ defineVarOp('indexSelect', function indexSelect<
+export const indexSelect = defineVarOp('indexSelect', function indexSelect<
   A extends Var | T.Tensor,
 >(x: A, axis: number, indices: IndexLike): Lift1<A> {
   if (!(x instanceof Var)) return T.indexSelect(x as T.Tensor, axis, indices) as Lift1<A>;
@@ -94,7 +94,7 @@ export const indexSelect = /* @__PURE__ */ defineVarOp('indexSelect', function i
  * gather(variable(tensor([[1, 2], [3, 4]])), 1, tensor([[1], [0]], { dtype: 'int32' })); // [[2], [3]]
  * ```
  */
-export const gather = /* @__PURE__ */ defineVarOp('gather', function gather<
+export const gather = defineVarOp('gather', function gather<
   A extends Var | T.Tensor,
 >(x: A, axis: number, index: IndexLike): Lift1<A> {
   if (!(x instanceof Var)) return T.gather(x as T.Tensor, axis, index) as Lift1<A>;
@@ -120,7 +120,7 @@ function gatherBack(g: Grad, n: Var): void {
  * // Var [4, 0, 2]
  * ```
  */
-export const scatterAdd = /* @__PURE__ */ defineVarOp('scatterAdd', function scatterAdd<
+export const scatterAdd = defineVarOp('scatterAdd', function scatterAdd<
   A extends Var | T.Tensor,
   B extends Var | T.Tensor,
 >(x: A, axis: number, index: IndexLike, src: B): Lift2<A, B> {
@@ -158,7 +158,7 @@ function scatterAddBack(g: Grad, n: Var): void {
  * argmax(variable(tensor([[1, 5], [7, 0]])), { axis: 1 }).toArray(); // [1, 0]
  * ```
  */
-export const argmax = /* @__PURE__ */ defineVarOp(
+export const argmax = defineVarOp(
   'argmax',
   function argmax(x: Var | T.Tensor, opts?: { axis?: number; keepDims?: boolean }): T.Tensor {
     return T.argmax(x instanceof Var ? x.value : x, opts);
@@ -166,7 +166,7 @@ export const argmax = /* @__PURE__ */ defineVarOp(
 );
 
 /** Index of the smallest element along `axis` as an int32 Tensor (no gradient). @example `argmin(v, { axis: 0 })` */
-export const argmin = /* @__PURE__ */ defineVarOp(
+export const argmin = defineVarOp(
   'argmin',
   function argmin(x: Var | T.Tensor, opts?: { axis?: number; keepDims?: boolean }): T.Tensor {
     return T.argmin(x instanceof Var ? x.value : x, opts);
@@ -185,7 +185,7 @@ export type LiftWhere<C, A, B> = [C] extends [Var] ? Var : Lift2<A, B>;
  * where(greater(x, 0), x, mul(x, 0.01)); // a leaky ReLU
  * ```
  */
-export const where = /* @__PURE__ */ defineVarOp('where', function where<
+export const where = defineVarOp('where', function where<
   C extends Operand,
   A extends Operand,
   B extends Operand,

@@ -84,7 +84,7 @@ function stackBack(g: Grad, n: Var): void {
  * split(variable(arange(5, undefined, 1, { dtype: 'float32' })), 2).map((p) => p.shape); // [[2], [2], [1]]
  * ```
  */
-export const split = /* @__PURE__ */ defineVarOp('split', function split<
+export const split = defineVarOp('split', function split<
   A extends Part,
 >(x: A, sizeOrSizes: number | readonly number[], axis = 0): Lift1<A>[] {
   if (!(x instanceof Var)) return T.split(x as T.Tensor, sizeOrSizes, axis) as Lift1<A>[];
@@ -108,7 +108,7 @@ export const split = /* @__PURE__ */ defineVarOp('split', function split<
  * grad((x) => tile(x, [3]).sum())(tensor([1, 2])); // [3, 3]
  * ```
  */
-export const tile = /* @__PURE__ */ defineVarOp('tile', function tile<
+export const tile = defineVarOp('tile', function tile<
   A extends Part,
 >(x: A, reps: number | readonly number[]): Lift1<A> {
   if (!(x instanceof Var)) return T.tile(x as T.Tensor, reps) as Lift1<A>;

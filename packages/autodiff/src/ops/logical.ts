@@ -11,7 +11,7 @@ import { Var } from '../var';
 const anyVar = (xs: readonly unknown[]): boolean => xs.some((x) => x instanceof Var);
 
 /** a ∧ b element-wise as bool (no gradient). @example `logicalAnd(variable(tensor([1, 0])), 1) // Var [true, false]` */
-export const logicalAnd = /* @__PURE__ */ defineVarOp('logicalAnd', function logicalAnd<
+export const logicalAnd = defineVarOp('logicalAnd', function logicalAnd<
   A extends Operand,
   B extends Operand,
 >(a: A, b: B): Lift2<A, B> {
@@ -20,7 +20,7 @@ export const logicalAnd = /* @__PURE__ */ defineVarOp('logicalAnd', function log
 });
 
 /** a ∨ b element-wise as bool (no gradient). @example `logicalOr(variable(tensor([1, 0])), 0) // Var [true, false]` */
-export const logicalOr = /* @__PURE__ */ defineVarOp('logicalOr', function logicalOr<
+export const logicalOr = defineVarOp('logicalOr', function logicalOr<
   A extends Operand,
   B extends Operand,
 >(a: A, b: B): Lift2<A, B> {
@@ -29,7 +29,7 @@ export const logicalOr = /* @__PURE__ */ defineVarOp('logicalOr', function logic
 });
 
 /** a ⊕ b element-wise as bool (no gradient). @example `logicalXor(variable(tensor([1, 0])), 1) // Var [false, true]` */
-export const logicalXor = /* @__PURE__ */ defineVarOp('logicalXor', function logicalXor<
+export const logicalXor = defineVarOp('logicalXor', function logicalXor<
   A extends Operand,
   B extends Operand,
 >(a: A, b: B): Lift2<A, B> {
@@ -38,7 +38,7 @@ export const logicalXor = /* @__PURE__ */ defineVarOp('logicalXor', function log
 });
 
 /** ¬x element-wise as bool (no gradient). @example `logicalNot(variable(tensor([1, 0]))) // Var [false, true]` */
-export const logicalNot = /* @__PURE__ */ defineVarOp('logicalNot', function logicalNot<
+export const logicalNot = defineVarOp('logicalNot', function logicalNot<
   A extends Operand,
 >(x: A): Lift1<A> {
   const v = T.logicalNot(raw(x));
@@ -46,7 +46,7 @@ export const logicalNot = /* @__PURE__ */ defineVarOp('logicalNot', function log
 });
 
 /** True where any element over `axis` is non-zero (no gradient). @example `any(variable(tensor([0, 1]))) // Var true` */
-export const any = /* @__PURE__ */ defineVarOp('any', function any<
+export const any = defineVarOp('any', function any<
   A extends Var | T.Tensor,
 >(x: A, opts?: T.ReduceOptions): Lift1<A> {
   const v = T.any(raw(x) as T.Tensor, opts);
@@ -54,7 +54,7 @@ export const any = /* @__PURE__ */ defineVarOp('any', function any<
 });
 
 /** True where every element over `axis` is non-zero (no gradient). @example `all(variable(tensor([0, 1]))) // Var false` */
-export const all = /* @__PURE__ */ defineVarOp('all', function all<
+export const all = defineVarOp('all', function all<
   A extends Var | T.Tensor,
 >(x: A, opts?: T.ReduceOptions): Lift1<A> {
   const v = T.all(raw(x) as T.Tensor, opts);
@@ -62,7 +62,7 @@ export const all = /* @__PURE__ */ defineVarOp('all', function all<
 });
 
 /** |a − b| ≤ atol + rtol·|b| element-wise as bool (no gradient). @example `isClose(v, w, { atol: 1e-6 })` */
-export const isClose = /* @__PURE__ */ defineVarOp('isClose', function isClose<
+export const isClose = defineVarOp('isClose', function isClose<
   A extends Operand,
   B extends Operand,
 >(a: A, b: B, opts?: T.CloseOptions): Lift2<A, B> {
@@ -71,7 +71,7 @@ export const isClose = /* @__PURE__ */ defineVarOp('isClose', function isClose<
 });
 
 /** True when every element of a is close to b's (torch.allclose on the values). @example `allClose(v, w)` */
-export const allClose = /* @__PURE__ */ defineVarOp(
+export const allClose = defineVarOp(
   'allClose',
   function allClose(a: Operand, b: Operand, opts?: T.CloseOptions): boolean {
     return T.allClose(raw(a), raw(b), opts);
@@ -79,7 +79,7 @@ export const allClose = /* @__PURE__ */ defineVarOp(
 );
 
 /** One-hot encoding of integer labels (no gradient). @example `oneHot(variable(labels, { requiresGrad: false }), 3)` */
-export const oneHot = /* @__PURE__ */ defineVarOp('oneHot', function oneHot<
+export const oneHot = defineVarOp('oneHot', function oneHot<
   A extends Var | T.Tensor,
 >(labels: A, numClasses?: number, opts?: T.OneHotOptions): Lift1<A> {
   const v = T.oneHot(raw(labels) as T.Tensor, numClasses, opts);

@@ -19,7 +19,7 @@ type Mat = Var | T.Tensor;
  * const logits = matmul(x, w); // x: Tensor [batch, 784] → Var [batch, 10]
  * ```
  */
-export const matmul = /* @__PURE__ */ defineVarOp('matmul', function matmul<
+export const matmul = defineVarOp('matmul', function matmul<
   A extends Mat,
   B extends Mat,
 >(a: A, b: B, opts: T.MatmulOptions = {}): Lift2<A, B> {
@@ -68,10 +68,10 @@ function dropAxis(x: Grad, axis: -2 | -1): Grad {
 }
 
 /** Dot product of two 1-D operands: Σᵢ aᵢbᵢ. @example `dot(variable(tensor([1, 2])), tensor([3, 4]))  // Var 11` */
-export const dot = /* @__PURE__ */ defineVarOp('dot', function dot<
-  A extends Mat,
-  B extends Mat,
->(a: A, b: B): Lift2<A, B> {
+export const dot = defineVarOp('dot', function dot<A extends Mat, B extends Mat>(a: A, b: B): Lift2<
+  A,
+  B
+> {
   if (a.ndim !== 1 || b.ndim !== 1) {
     throw new T.ShapeError(`dot: expected two 1-D operands, got [${a.shape}] and [${b.shape}]`);
   }

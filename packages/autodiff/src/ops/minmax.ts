@@ -19,7 +19,7 @@ function winWeight(wins: T.Tensor, ties: T.Tensor): T.Tensor {
  * grad((x) => maximum(x, 1).sum())(tensor([0, 1, 2])); // [0, 0.5, 1]
  * ```
  */
-export const maximum = /* @__PURE__ */ binaryOp('maximum', T.maximum, (g, n) => {
+export const maximum = binaryOp('maximum', T.maximum, (g, n) => {
   const a = raw(n.x0!);
   const b = raw(n.x1!);
   const ties = T.equal(a, b);
@@ -36,7 +36,7 @@ export const maximum = /* @__PURE__ */ binaryOp('maximum', T.maximum, (g, n) => 
  * grad((x) => minimum(x, 1).sum())(tensor([0, 1, 2])); // [1, 0.5, 0]
  * ```
  */
-export const minimum = /* @__PURE__ */ binaryOp('minimum', T.minimum, (g, n) => {
+export const minimum = binaryOp('minimum', T.minimum, (g, n) => {
   const a = raw(n.x0!);
   const b = raw(n.x1!);
   const ties = T.equal(a, b);
@@ -53,7 +53,7 @@ export const minimum = /* @__PURE__ */ binaryOp('minimum', T.minimum, (g, n) => 
  * grad((x) => clamp(x, 0, 1).sum())(tensor([-1, 0.5, 1, 2])); // [0, 1, 1, 0]
  * ```
  */
-export const clamp = /* @__PURE__ */ defineVarOp('clamp', function clamp<
+export const clamp = defineVarOp('clamp', function clamp<
   A extends Operand,
 >(x: A, lo?: number | null, hi?: number | null): Lift1<A> {
   if (!(x instanceof Var)) return T.clamp(x as T.TensorLike, lo, hi) as Lift1<A>;

@@ -51,9 +51,9 @@ function reduction(
  * sum(x, { axis: 0 }).sum().backward(); // x.grad = [[1, 1], [1, 1]]
  * ```
  */
-export const sum = /* @__PURE__ */ defineVarOp(
+export const sum = defineVarOp(
   'sum',
-  /* @__PURE__ */ reduction('sum', T.sum, (g, n) => {
+  reduction('sum', T.sum, (g, n) => {
     const x = n.x0 as Var;
     send(x, broadcastTo(kept(g, n), x.shape));
   }),
@@ -67,9 +67,9 @@ export const sum = /* @__PURE__ */ defineVarOp(
  * grad((x) => mean(x))(tensor([1, 2, 3, 4])); // [0.25, 0.25, 0.25, 0.25]
  * ```
  */
-export const mean = /* @__PURE__ */ defineVarOp(
+export const mean = defineVarOp(
   'mean',
-  /* @__PURE__ */ reduction('mean', T.mean, (g, n) => {
+  reduction('mean', T.mean, (g, n) => {
     const x = n.x0 as Var;
     const count = n.value.size === 0 ? 1 : x.size / n.value.size;
     send(x, div(broadcastTo(kept(g, n), x.shape), count));
@@ -85,9 +85,9 @@ export const mean = /* @__PURE__ */ defineVarOp(
  * grad((x) => prod(x))(tensor([2, 3, 4])); // [12, 8, 6]
  * ```
  */
-export const prod = /* @__PURE__ */ defineVarOp(
+export const prod = defineVarOp(
   'prod',
-  /* @__PURE__ */ reduction('prod', T.prod, (g, n) => {
+  reduction('prod', T.prod, (g, n) => {
     const x = n.x0 as Var;
     const opts = n.aux as T.ReduceOptions | null;
     const keep = { axis: opts?.axis, keepDims: true };
@@ -159,10 +159,7 @@ function extremeBack(pick: 'argmax' | 'argmin', evenly: boolean) {
  * grad((x) => max(x, { axis: 0 }))(tensor([1, 3, 7, 7])); // [0, 0, 1, 0]
  * ```
  */
-export const max = /* @__PURE__ */ defineVarOp(
-  'max',
-  /* @__PURE__ */ reduction('max', T.max, extremeBack('argmax', false)),
-);
+export const max = defineVarOp('max', reduction('max', T.max, extremeBack('argmax', false)));
 
 /**
  * Minimum over `axis`; the gradient follows {@link max}'s rule: the first minimum for a single
@@ -173,10 +170,7 @@ export const max = /* @__PURE__ */ defineVarOp(
  * grad((x) => min(x))(tensor([2, 1, 1])); // [0, 0.5, 0.5]
  * ```
  */
-export const min = /* @__PURE__ */ defineVarOp(
-  'min',
-  /* @__PURE__ */ reduction('min', T.min, extremeBack('argmin', false)),
-);
+export const min = defineVarOp('min', reduction('min', T.min, extremeBack('argmin', false)));
 
 /**
  * Maximum over `axis` (all axes when omitted), as torch.amax: the gradient is always split evenly
@@ -187,10 +181,7 @@ export const min = /* @__PURE__ */ defineVarOp(
  * grad((x) => amax(x, { axis: 0 }))(tensor([1, 3, 7, 7])); // [0, 0, 0.5, 0.5]
  * ```
  */
-export const amax = /* @__PURE__ */ defineVarOp(
-  'amax',
-  /* @__PURE__ */ reduction('amax', T.amax, extremeBack('argmax', true)),
-);
+export const amax = defineVarOp('amax', reduction('amax', T.amax, extremeBack('argmax', true)));
 
 /**
  * Minimum over `axis`, as torch.amin: the gradient is split evenly among tied minima.
@@ -200,10 +191,7 @@ export const amax = /* @__PURE__ */ defineVarOp(
  * grad((x) => amin(x))(tensor([1, 1, 2])); // [0.5, 0.5, 0]
  * ```
  */
-export const amin = /* @__PURE__ */ defineVarOp(
-  'amin',
-  /* @__PURE__ */ reduction('amin', T.amin, extremeBack('argmin', true)),
-);
+export const amin = defineVarOp('amin', reduction('amin', T.amin, extremeBack('argmin', true)));
 
 /**
  * log Σᵢ exp(xᵢ) over `axis`, computed stably; ∂out/∂xᵢ = softmax(x)ᵢ = exp(xᵢ − out).
@@ -214,9 +202,9 @@ export const amin = /* @__PURE__ */ defineVarOp(
  * grad((x) => logsumexp(x))(tensor([0, 0]));     // [0.5, 0.5]
  * ```
  */
-export const logsumexp = /* @__PURE__ */ defineVarOp(
+export const logsumexp = defineVarOp(
   'logsumexp',
-  /* @__PURE__ */ reduction('logsumexp', T.logsumexp, (g, n) => {
+  reduction('logsumexp', T.logsumexp, (g, n) => {
     const x = n.x0 as Var;
     send(x, mul(kept(g, n), exp(sub(arg(x), keptOut(n)))));
   }),
@@ -232,7 +220,7 @@ export const logsumexp = /* @__PURE__ */ defineVarOp(
  * variance(variable(tensor([1, 2, 3, 4])), { correction: 0 }); // Var 1.25
  * ```
  */
-export const variance = /* @__PURE__ */ defineVarOp('variance', function variance<
+export const variance = defineVarOp('variance', function variance<
   A extends Reducible,
 >(x: A, opts: T.VarianceOptions = {}): Lift1<A> {
   if (!(x instanceof Var)) return T.variance(x as T.Tensor, opts) as Lift1<A>;
@@ -255,7 +243,7 @@ export const variance = /* @__PURE__ */ defineVarOp('variance', function varianc
  * std(variable(tensor([1, 2, 3, 4]), { dtype: 'float64' })); // Var 1.29…
  * ```
  */
-export const std = /* @__PURE__ */ defineVarOp('std', function std<
+export const std = defineVarOp('std', function std<
   A extends Reducible,
 >(x: A, opts: T.VarianceOptions = {}): Lift1<A> {
   if (!(x instanceof Var)) return T.std(x as T.Tensor, opts) as Lift1<A>;
@@ -272,7 +260,7 @@ export const std = /* @__PURE__ */ defineVarOp('std', function std<
  * grad((x) => norm(x))(tensor([3, 4])); // [0.6, 0.8]
  * ```
  */
-export const norm = /* @__PURE__ */ defineVarOp('norm', function norm<
+export const norm = defineVarOp('norm', function norm<
   A extends Reducible,
 >(x: A, opts: T.NormOptions = {}): Lift1<A> {
   if (!(x instanceof Var)) return T.norm(x as T.Tensor, opts) as Lift1<A>;

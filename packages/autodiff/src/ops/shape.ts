@@ -19,7 +19,7 @@ function reshapeBack(g: Grad, n: Var): void {
  * reshape(variable(arange(6)), [2, -1]).shape; // [2, 3]
  * ```
  */
-export const reshape = /* @__PURE__ */ defineVarOp('reshape', function reshape<
+export const reshape = defineVarOp('reshape', function reshape<
   A extends Shaped,
 >(x: A, shape: readonly number[]): Lift1<A> {
   if (!(x instanceof Var)) return T.reshape(x as T.Tensor, shape) as Lift1<A>;
@@ -35,7 +35,7 @@ export const reshape = /* @__PURE__ */ defineVarOp('reshape', function reshape<
  * transpose(variable(zeros([2, 3]))).shape; // [3, 2]
  * ```
  */
-export const transpose = /* @__PURE__ */ defineVarOp('transpose', function transpose<
+export const transpose = defineVarOp('transpose', function transpose<
   A extends Shaped,
 >(x: A, axes?: readonly number[]): Lift1<A> {
   if (!(x instanceof Var)) return T.transpose(x as T.Tensor, axes) as Lift1<A>;
@@ -55,14 +55,14 @@ function transposeBack(g: Grad, n: Var): void {
 }
 
 /** PyTorch's permute: orders the axes as `axes`. @example `permute(v, [0, 2, 1])` */
-export const permute = /* @__PURE__ */ defineVarOp('permute', function permute<
+export const permute = defineVarOp('permute', function permute<
   A extends Shaped,
 >(x: A, axes: readonly number[]): Lift1<A> {
   return transpose(x, axes);
 });
 
 /** Swaps two axes (PyTorch's transpose(dim0, dim1)). @example `swapAxes(v, 0, 1)` */
-export const swapAxes = /* @__PURE__ */ defineVarOp('swapAxes', function swapAxes<
+export const swapAxes = defineVarOp('swapAxes', function swapAxes<
   A extends Shaped,
 >(x: A, a: number, b: number): Lift1<A> {
   const nd = x.ndim;
@@ -75,7 +75,7 @@ export const swapAxes = /* @__PURE__ */ defineVarOp('swapAxes', function swapAxe
 });
 
 /** Removes size-1 axes (all, or those named); the gradient is reshaped back. @example `squeeze(v, 0)` */
-export const squeeze = /* @__PURE__ */ defineVarOp('squeeze', function squeeze<
+export const squeeze = defineVarOp('squeeze', function squeeze<
   A extends Shaped,
 >(x: A, axis?: T.Axis): Lift1<A> {
   if (!(x instanceof Var)) return T.squeeze(x as T.Tensor, axis) as Lift1<A>;
@@ -83,7 +83,7 @@ export const squeeze = /* @__PURE__ */ defineVarOp('squeeze', function squeeze<
 });
 
 /** Inserts a size-1 axis at `axis`; the gradient is reshaped back. @example `unsqueeze(v, 0)` */
-export const unsqueeze = /* @__PURE__ */ defineVarOp('unsqueeze', function unsqueeze<
+export const unsqueeze = defineVarOp('unsqueeze', function unsqueeze<
   A extends Shaped,
 >(x: A, axis: number): Lift1<A> {
   if (!(x instanceof Var)) return T.unsqueeze(x as T.Tensor, axis) as Lift1<A>;
@@ -91,10 +91,10 @@ export const unsqueeze = /* @__PURE__ */ defineVarOp('unsqueeze', function unsqu
 });
 
 /** NumPy's name for {@link unsqueeze}. @example `expandDims(v, -1)` */
-export const expandDims = /* @__PURE__ */ defineVarOp('expandDims', unsqueeze);
+export const expandDims = defineVarOp('expandDims', unsqueeze);
 
 /** Collapses axes `startAxis..endAxis` into one; the gradient is reshaped back. @example `flatten(v, 1)` */
-export const flatten = /* @__PURE__ */ defineVarOp('flatten', function flatten<
+export const flatten = defineVarOp('flatten', function flatten<
   A extends Shaped,
 >(x: A, startAxis?: number, endAxis?: number): Lift1<A> {
   if (!(x instanceof Var)) return T.flatten(x as T.Tensor, startAxis, endAxis) as Lift1<A>;
@@ -116,7 +116,7 @@ export const flatten = /* @__PURE__ */ defineVarOp('flatten', function flatten<
  * grad((x) => broadcastTo(x, [3, 2]).sum())(tensor([1, 2])); // [3, 3]
  * ```
  */
-export const broadcastTo = /* @__PURE__ */ defineVarOp('broadcastTo', function broadcastTo<
+export const broadcastTo = defineVarOp('broadcastTo', function broadcastTo<
   A extends Shaped,
 >(x: A, shape: readonly number[]): Lift1<A> {
   if (!(x instanceof Var)) return T.broadcastTo(x as T.Tensor, shape) as Lift1<A>;

@@ -16,7 +16,7 @@ import { exp } from './unary';
  * softmax(variable(tensor([[1, 2, 3]]))); // Var [[0.09, 0.245, 0.665]]
  * ```
  */
-export const softmax = /* @__PURE__ */ defineVarOp('softmax', function softmax<
+export const softmax = defineVarOp('softmax', function softmax<
   A extends Var | T.Tensor,
 >(x: A, axis = -1): Lift1<A> {
   if (!(x instanceof Var)) return T.softmax(x as T.Tensor, axis) as Lift1<A>;
@@ -38,7 +38,7 @@ function softmaxBack(g: Grad, n: Var): void {
  * logSoftmax(variable(tensor([0, 0]))); // Var [−0.693, −0.693]
  * ```
  */
-export const logSoftmax = /* @__PURE__ */ defineVarOp('logSoftmax', function logSoftmax<
+export const logSoftmax = defineVarOp('logSoftmax', function logSoftmax<
   A extends Var | T.Tensor,
 >(x: A, axis = -1): Lift1<A> {
   if (!(x instanceof Var)) return T.logSoftmax(x as T.Tensor, axis) as Lift1<A>;
