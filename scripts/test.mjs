@@ -60,6 +60,7 @@ run('docs site build (TypeDoc API, guides, VitePress; dead links fail)', bin('tu
   '--filter=@gd/docs',
   '--output-logs=errors-only',
 ]);
+run('bundle-size budgets (esbuild)', process.execPath, [join(root, 'scripts/size-check.mjs')]);
 run('packaging: publint, attw, README examples from tarballs', process.execPath, [
   join(root, 'scripts/pack-smoke.mjs'),
 ]);

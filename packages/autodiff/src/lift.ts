@@ -4,6 +4,7 @@
  */
 import { type Tensor, type TensorLike, isFloat } from '@gd/tensor';
 import { type BackwardFn, type Operand, raw, record } from './engine';
+import { defineVarOp } from './registry';
 import { Var } from './var';
 
 /** Result of a one-input op on `A`: Var for a Var, Tensor for a Tensor or number. */
@@ -31,10 +32,10 @@ export type UnaryOp = <A extends Operand>(x: A) => Lift1<A>;
 /** An element-wise op of two broadcast operands. */
 export type BinaryOp = <A extends Operand, B extends Operand>(a: A, b: B) => Lift2<A, B>;
 
-/** Builds a one-input op from its Tensor forward and its backward rule. */
+/** Builds (and registers under `op`) a one-input op from its Tensor forward and its backward rule. */
 export function unaryOp(op: string, fwd: (x: TensorLike) => Tensor, back: BackwardFn): UnaryOp {
-  return ((x: Operand) =>
-    x instanceof Var ? record(op, fwd(x.value), x, null, back) : fwd(x)) as UnaryOp;
+  return defineVarOp(op, ((x: Operand) =>
+    x instanceof Var ? record(op, fwd(x.value), x, null, back) : fwd(x)) as UnaryOp);
 }
 
 /**
@@ -51,14 +52,14 @@ function callBinary(fwd: (a: TensorLike, b: TensorLike) => Tensor, a: TensorLike
   return fwd(a, b);
 }
 
-/** Builds a two-input op from its Tensor forward and its backward rule. */
+/** Builds (and registers under `op`) a two-input op from its Tensor forward and its backward rule. */
 export function binaryOp(
   op: string,
   fwd: (a: TensorLike, b: TensorLike) => Tensor,
   back: BackwardFn,
 ): BinaryOp {
-  return ((a: Operand, b: Operand) =>
+  return defineVarOp(op, ((a: Operand, b: Operand) =>
     a instanceof Var || b instanceof Var
       ? record(op, callBinary(fwd, raw(a), raw(b)), a, b, back)
-      : callBinary(fwd, a, b)) as BinaryOp;
+      : callBinary(fwd, a, b)) as BinaryOp);
 }

@@ -1,20 +1,21 @@
 import {
-  type Axis,
   type DType,
   DTypeError,
   type NestedArray,
-  type NormOptions,
-  type ReduceOptions,
-  type SliceSpec,
   Tensor,
   type TypedArray,
-  type VarianceOptions,
   isFloat,
   tensor,
 } from '@gd/tensor';
+import { astype, setDispatchHook } from '@gd/tensor';
 import type { BackwardFn, Grad, Operand } from './engine';
 import { type BackwardOptions, backward } from './backward';
-import * as O from './ops';
+import { VAR_METHODS, type VarMethods } from './generated/var-methods';
+import { varOpImpl } from './registry';
+
+// The op methods (`v.add(w)`, `v.sum()`, …) are declared by the generated VarMethods and installed
+// on the prototype below from the op table, calling the registered autodiff op of each name.
+export interface Var extends VarMethods {}
 
 /**
  * A value recorded for reverse-mode differentiation: a node holding `value` (a Tensor) and,
@@ -32,6 +33,7 @@ import * as O from './ops';
  * x.grad.item(); // 6 − e⁻³
  * ```
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the op methods are installed at runtime
 export class Var {
   /** The forward value. Optimizers may write into `value.data` in place. */
   value: Tensor;
@@ -178,290 +180,9 @@ export class Var {
     this.grad = null;
   }
 
-  /** a + b. See {@link O.add}. */
-  add(b: Operand): Var {
-    return O.add(this as Var, b);
-  }
-  /** a − b. */
-  sub(b: Operand): Var {
-    return O.sub(this as Var, b);
-  }
-  /** a · b. */
-  mul(b: Operand): Var {
-    return O.mul(this as Var, b);
-  }
-  /** a / b. */
-  div(b: Operand): Var {
-    return O.div(this as Var, b);
-  }
-  /** aᵇ. */
-  pow(b: Operand): Var {
-    return O.pow(this as Var, b);
-  }
-  /** max(a, b) element-wise. */
-  maximum(b: Operand): Var {
-    return O.maximum(this as Var, b);
-  }
-  /** min(a, b) element-wise. */
-  minimum(b: Operand): Var {
-    return O.minimum(this as Var, b);
-  }
-  /** a == b (bool, not differentiable). */
-  equal(b: Operand): Var {
-    return O.equal(this as Var, b);
-  }
-  /** a ≠ b (bool, not differentiable). */
-  notEqual(b: Operand): Var {
-    return O.notEqual(this as Var, b);
-  }
-  /** a < b (bool, not differentiable). */
-  less(b: Operand): Var {
-    return O.less(this as Var, b);
-  }
-  /** a ≤ b (bool, not differentiable). */
-  lessEqual(b: Operand): Var {
-    return O.lessEqual(this as Var, b);
-  }
-  /** a > b (bool, not differentiable). */
-  greater(b: Operand): Var {
-    return O.greater(this as Var, b);
-  }
-  /** a ≥ b (bool, not differentiable). */
-  greaterEqual(b: Operand): Var {
-    return O.greaterEqual(this as Var, b);
-  }
-  /** −a. */
-  neg(): Var {
-    return O.neg(this as Var);
-  }
-  /** |a|. */
-  abs(): Var {
-    return O.abs(this as Var);
-  }
-  /** sign(a). */
-  sign(): Var {
-    return O.sign(this as Var);
-  }
-  /** eᵃ. */
-  exp(): Var {
-    return O.exp(this as Var);
-  }
-  /** ln a. */
-  log(): Var {
-    return O.log(this as Var);
-  }
-  /** ln(1 + a). */
-  log1p(): Var {
-    return O.log1p(this as Var);
-  }
-  /** eᵃ − 1. */
-  expm1(): Var {
-    return O.expm1(this as Var);
-  }
-  /** √a. */
-  sqrt(): Var {
-    return O.sqrt(this as Var);
-  }
-  /** 1/√a. */
-  rsqrt(): Var {
-    return O.rsqrt(this as Var);
-  }
-  /** 1/a. */
-  reciprocal(): Var {
-    return O.reciprocal(this as Var);
-  }
-  /** a². */
-  square(): Var {
-    return O.square(this as Var);
-  }
-  /** sin a. */
-  sin(): Var {
-    return O.sin(this as Var);
-  }
-  /** cos a. */
-  cos(): Var {
-    return O.cos(this as Var);
-  }
-  /** tan a. */
-  tan(): Var {
-    return O.tan(this as Var);
-  }
-  /** tanh a. */
-  tanh(): Var {
-    return O.tanh(this as Var);
-  }
-  /** erf(a) = (2/√π)∫₀ᵃ e^{−t²} dt; differentiable to any order. @example `x.erf()` */
-  erf(): Var {
-    return O.erf(this as Var);
-  }
-  /** erfc(a) = 1 − erf(a), accurate in the tail; differentiable to any order. @example `x.erfc()` */
-  erfc(): Var {
-    return O.erfc(this as Var);
-  }
-  /** σ(a). */
-  sigmoid(): Var {
-    return O.sigmoid(this as Var);
-  }
-  /** max(a, 0). */
-  relu(): Var {
-    return O.relu(this as Var);
-  }
-  /** ⌊a⌋. */
-  floor(): Var {
-    return O.floor(this as Var);
-  }
-  /** ⌈a⌉. */
-  ceil(): Var {
-    return O.ceil(this as Var);
-  }
-  /** a rounded half to even. */
-  round(): Var {
-    return O.round(this as Var);
-  }
-  /** min(max(a, lo), hi). */
-  clamp(lo?: number | null, hi?: number | null): Var {
-    return O.clamp(this as Var, lo, hi);
-  }
-
-  /** Σ over `axis`. */
-  sum(opts?: ReduceOptions): Var {
-    return O.sum(this as Var, opts);
-  }
-  /** Mean over `axis`. */
-  mean(opts?: ReduceOptions): Var {
-    return O.mean(this as Var, opts);
-  }
-  /** Π over `axis`. */
-  prod(opts?: ReduceOptions): Var {
-    return O.prod(this as Var, opts);
-  }
-  /** Maximum over `axis`. */
-  max(opts?: ReduceOptions): Var {
-    return O.max(this as Var, opts);
-  }
-  /** Minimum over `axis`. */
-  min(opts?: ReduceOptions): Var {
-    return O.min(this as Var, opts);
-  }
-
-  /** Index of the maximum along `axis` (flat when omitted): an int32 Tensor, which carries no gradient. */
-  argmax(opts?: { axis?: number; keepDims?: boolean }): Tensor {
-    return this.value.argmax(opts);
-  }
-  /** Index of the minimum along `axis`: an int32 Tensor, which carries no gradient. */
-  argmin(opts?: { axis?: number; keepDims?: boolean }): Tensor {
-    return this.value.argmin(opts);
-  }
-  /** Variance over `axis` (correction = 1 by default). */
-  variance(opts?: VarianceOptions): Var {
-    return O.variance(this as Var, opts);
-  }
-  /** Standard deviation over `axis` (correction = 1 by default). */
-  std(opts?: VarianceOptions): Var {
-    return O.std(this as Var, opts);
-  }
-  /** log Σ exp over `axis`. */
-  logsumexp(opts?: ReduceOptions): Var {
-    return O.logsumexp(this as Var, opts);
-  }
-  /** Vector norm over `axis` (ord = 2 by default). */
-  norm(opts?: NormOptions): Var {
-    return O.norm(this as Var, opts);
-  }
-  /** Softmax along `axis` (default −1). */
-  softmax(axis?: number): Var {
-    return O.softmax(this as Var, axis);
-  }
-  /** Log-softmax along `axis` (default −1). */
-  logSoftmax(axis?: number): Var {
-    return O.logSoftmax(this as Var, axis);
-  }
-  /** `cond ? this : other` element-wise (torch's `x.where(cond, y)`). */
-  where(cond: Operand, other: Operand): Var {
-    return O.where(cond, this as Var, other);
-  }
-
-  /** NumPy basic indexing: a number, null or [start, stop, step] per axis. */
-  slice(spec: SliceSpec): Var {
-    return O.slice(this as Var, spec);
-  }
-  /** np.take: entries at `indices` along `axis` (flat when omitted). */
-  take(indices: O.IndexLike, axis?: number): Var {
-    return O.take(this as Var, indices, axis);
-  }
-  /** torch.index_select: whole slices at `indices` along `axis`. */
-  indexSelect(axis: number, indices: O.IndexLike): Var {
-    return O.indexSelect(this as Var, axis, indices);
-  }
-  /** torch.gather along `axis`. */
-  gather(axis: number, index: O.IndexLike): Var {
-    return O.gather(this as Var, axis, index);
-  }
-  /** torch.scatter_add (a new Var). */
-  scatterAdd(axis: number, index: O.IndexLike, src: Var | Tensor): Var {
-    return O.scatterAdd(this as Var, axis, index, src);
-  }
-  /** torch.split along `axis`. */
-  split(sizeOrSizes: number | readonly number[], axis?: number): Var[] {
-    return O.split(this as Var, sizeOrSizes, axis);
-  }
-  /** np.tile. */
-  tile(reps: number | readonly number[]): Var {
-    return O.tile(this as Var, reps);
-  }
-
-  /** Matrix product (NumPy matmul rules). */
-  matmul(b: Var | Tensor, opts?: { transposeA?: boolean; transposeB?: boolean }): Var {
-    return O.matmul(this as Var, b, opts);
-  }
-
-  /** Same elements, new shape. */
-  reshape(shape: readonly number[]): Var {
-    return O.reshape(this as Var, shape);
-  }
-  /** Reverses or permutes the axes. */
-  transpose(axes?: readonly number[]): Var {
-    return O.transpose(this as Var, axes);
-  }
-  /** Orders the axes as `axes`. */
-  permute(axes: readonly number[]): Var {
-    return O.transpose(this as Var, axes);
-  }
-  /** Removes size-1 axes. */
-  squeeze(axis?: Axis): Var {
-    return O.squeeze(this as Var, axis);
-  }
-  /** Inserts a size-1 axis. */
-  unsqueeze(axis: number): Var {
-    return O.unsqueeze(this as Var, axis);
-  }
-  /** Inserts a size-1 axis (NumPy's name). */
-  expandDims(axis: number): Var {
-    return O.unsqueeze(this as Var, axis);
-  }
-  /** Repeats size-1 axes to reach `shape`. */
-  broadcastTo(shape: readonly number[]): Var {
-    return O.broadcastTo(this as Var, shape);
-  }
-  /** Collapses axes `startAxis..endAxis` into one. */
-  flatten(startAxis?: number, endAxis?: number): Var {
-    return O.flatten(this as Var, startAxis, endAxis);
-  }
-  /** Converts to `dtype` (the gradient is cast back). */
-  astype(dtype: DType): Var {
-    return O.astype(this as Var, dtype);
-  }
-  /** Alias of {@link Var.astype}. */
-  cast(dtype: DType): Var {
-    return O.astype(this as Var, dtype);
-  }
   /** A differentiable copy with its own buffer (torch's `clone()`); the gradient passes through. */
   clone(): Var {
-    return O.copy(this as Var);
-  }
-  /** Alias of {@link Var.clone}. */
-  copy(): Var {
-    return O.copy(this as Var);
+    return this.copy();
   }
 }
 
@@ -489,7 +210,7 @@ export function variable(
 ): Var {
   const { requiresGrad = true, dtype } = opts;
   let t: Tensor;
-  if (x instanceof Tensor) t = dtype === undefined || dtype === x.dtype ? x : O.astype(x, dtype);
+  if (x instanceof Tensor) t = dtype === undefined || dtype === x.dtype ? x : astype(x, dtype);
   else if (x instanceof Var) {
     throw new TypeError('variable: got a Var; use v.detach() for a new leaf sharing its value');
   } else t = tensor(x, dtype === undefined ? {} : { dtype });
@@ -500,3 +221,35 @@ export function variable(
 export function isVar(x: unknown): x is Var {
   return x instanceof Var;
 }
+
+/** The arguments of op `name`'s function for a method call: the receiver goes in at `self`. */
+function withSelf(x: unknown, args: unknown[], self: number): unknown[] {
+  if (self === 0) return [x, ...args];
+  const out = args.slice(0, self);
+  out.push(x, ...args.slice(self));
+  return out;
+}
+
+/** Runs autodiff's op `name`, or says how to bring it into a bundle that dropped it. */
+function callOp(name: string, args: unknown[]): unknown {
+  const f = varOpImpl(name);
+  if (f === undefined) {
+    throw new TypeError(
+      `Var.${name}: the '${name}' op is not in this bundle (the bundler dropped it as unused); import { ${name} } from '@gd/autodiff' and call ${name}(v, …)`,
+    );
+  }
+  return f(...args);
+}
+
+for (const [name, self] of VAR_METHODS) {
+  Object.defineProperty(Var.prototype, name, {
+    value: function (this: Var, ...args: unknown[]): unknown {
+      return callOp(name, withSelf(this, args, self));
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
+// Tensor methods given a Var (`tensor(…).mul(v)`) run autodiff's op and return a recorded Var.
+setDispatchHook({ owns: (x) => x instanceof Var, call: callOp });

@@ -1,5 +1,8 @@
 export { DTYPES, type DType, type TypedArray, allocate, isFloat, promoteTypes } from './dtype';
 export { DTypeError, ShapeError } from './errors';
+export { OP_TABLE, type DTypeRule, type OpEntry, type OpName } from './op-table';
+export { setDispatchHook, type DispatchHook } from './ops/registry';
+export type { TensorMethods } from './generated/tensor-methods';
 export { Tensor, type Axis, type NestedArray, type ReduceOptions, type TensorLike } from './tensor';
 export {
   arange,
@@ -18,6 +21,7 @@ export {
 export {
   abs,
   add,
+  atan2,
   ceil,
   clamp,
   cos,
@@ -28,10 +32,12 @@ export {
   floor,
   greater,
   greaterEqual,
+  hypot,
   less,
   lessEqual,
   log,
   log1p,
+  logaddexp,
   maximum,
   minimum,
   mul,
@@ -45,14 +51,16 @@ export {
   sigmoid,
   sign,
   sin,
+  softplus,
   sqrt,
   square,
   sub,
   tan,
   tanh,
 } from './ops/elementwise';
+export { cumprod, cumsum } from './ops/cumulative';
 export { erf, erfc } from './ops/erf';
-export { max, mean, min, prod, sum } from './ops/reduce';
+export { amax, amin, max, mean, min, prod, sum } from './ops/reduce';
 export { argmax, argmin, type ArgReduceOptions } from './ops/argreduce';
 export { std, variance, type VarianceOptions } from './ops/variance';
 export { logsumexp } from './ops/logsumexp';

@@ -1,6 +1,7 @@
 import * as T from '@gd/tensor';
 import { arg, needs, out, raw, send } from '../engine';
 import { binaryOp, unaryOp } from '../lift';
+import { sigmoid } from './unary';
 
 /**
  * Element-wise sum with broadcasting: out = a + b; ∂out/∂a = ∂out/∂b = 1 (gradients are summed
@@ -98,3 +99,51 @@ export const square = unaryOp('square', T.square, (g, n) => send(n.x0, mul(g, mu
 
 /** ln x element-wise; ∂/∂x = 1/x. @example `log(variable(tensor(Math.E)))  // Var 1` */
 export const log = unaryOp('log', T.log, (g, n) => send(n.x0, div(g, arg(n.x0))));
+
+/**
+ * atan2(a, b) element-wise with broadcasting (the angle of the point (b, a));
+ * $\partial/\partial a = b/(a^2 + b^2)$, $\partial/\partial b = -a/(a^2 + b^2)$.
+ *
+ * @example
+ * ```ts
+ * grad((y) => atan2(y, 1))(tensor(1, { dtype: 'float64' })).item(); // 0.5
+ * ```
+ */
+export const atan2 = binaryOp('atan2', T.atan2, (g, n) => {
+  const a = arg(n.x0);
+  const b = arg(n.x1);
+  const r2 = add(square(a), square(b));
+  if (needs(n.x0)) send(n.x0, mul(g, div(b, r2)));
+  if (needs(n.x1)) send(n.x1, neg(mul(g, div(a, r2))));
+});
+
+/**
+ * $\sqrt{a^2 + b^2}$ element-wise with broadcasting; $\partial/\partial a = a/\mathrm{out}$,
+ * $\partial/\partial b = b/\mathrm{out}$ (NaN at a = b = 0, as torch.hypot).
+ *
+ * @example
+ * ```ts
+ * grad((a) => hypot(a, 4))(tensor(3, { dtype: 'float64' })).item(); // 0.6
+ * ```
+ */
+export const hypot = binaryOp('hypot', T.hypot, (g, n) => {
+  const r = out(n);
+  if (needs(n.x0)) send(n.x0, mul(g, div(arg(n.x0), r)));
+  if (needs(n.x1)) send(n.x1, mul(g, div(arg(n.x1), r)));
+});
+
+/**
+ * log(eᵃ + eᵇ) element-wise with broadcasting, computed stably; $\partial/\partial a = \sigma(a - b)$,
+ * $\partial/\partial b = \sigma(b - a)$ (the softmax weights of the pair).
+ *
+ * @example
+ * ```ts
+ * grad((a) => logaddexp(a, 0))(tensor(0, { dtype: 'float64' })).item(); // 0.5
+ * ```
+ */
+export const logaddexp = binaryOp('logaddexp', T.logaddexp, (g, n) => {
+  const a = arg(n.x0);
+  const b = arg(n.x1);
+  if (needs(n.x0)) send(n.x0, mul(g, sigmoid(sub(a, b))));
+  if (needs(n.x1)) send(n.x1, mul(g, sigmoid(sub(b, a))));
+});

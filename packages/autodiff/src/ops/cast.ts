@@ -1,3 +1,4 @@
+import { defineVarOp } from '../registry';
 import * as T from '@gd/tensor';
 import { record } from '../engine';
 import type { Lift1 } from '../lift';
@@ -13,10 +14,12 @@ import { passThrough } from './shape';
  * astype(variable(tensor([1, 2])), 'float64').dtype; // 'float64'
  * ```
  */
-export function astype<A extends Var | T.Tensor>(x: A, dtype: T.DType): Lift1<A> {
+export const astype = defineVarOp('astype', function astype<
+  A extends Var | T.Tensor,
+>(x: A, dtype: T.DType): Lift1<A> {
   if (!(x instanceof Var)) return T.astype(x as T.Tensor, dtype) as Lift1<A>;
   return record('astype', T.astype(x.value, dtype), x, null, passThrough) as Lift1<A>;
-}
+});
 
 /**
  * Alias of {@link astype} (the name @gd/tensor also exports): out = x converted to `dtype`.
@@ -26,9 +29,11 @@ export function astype<A extends Var | T.Tensor>(x: A, dtype: T.DType): Lift1<A>
  * cast(variable(tensor([1, 2])), 'float64').dtype; // 'float64'
  * ```
  */
-export function cast<A extends Var | T.Tensor>(x: A, dtype: T.DType): Lift1<A> {
+export const cast = defineVarOp('cast', function cast<
+  A extends Var | T.Tensor,
+>(x: A, dtype: T.DType): Lift1<A> {
   return astype(x, dtype);
-}
+});
 
 /**
  * A copy with its own buffer (torch.clone, np.copy), differentiable: out = x, ∂out/∂x = 1. Use it
@@ -40,7 +45,7 @@ export function cast<A extends Var | T.Tensor>(x: A, dtype: T.DType): Lift1<A> {
  * copy(w).mul(3).sum().backward(); // w.grad = [3, 3]; copy(w).value.data is not w.value.data
  * ```
  */
-export function copy<A extends Var | T.Tensor>(x: A): Lift1<A> {
+export const copy = defineVarOp('copy', function copy<A extends Var | T.Tensor>(x: A): Lift1<A> {
   if (!(x instanceof Var)) return T.copy(x as T.Tensor) as Lift1<A>;
   return record('copy', T.copy(x.value), x, null, passThrough) as Lift1<A>;
-}
+});

@@ -1,4 +1,28 @@
-export { add, div, log, mul, neg, pow, square, sub } from './arithmetic';
+export {
+  add,
+  atan2,
+  div,
+  hypot,
+  log,
+  logaddexp,
+  mul,
+  neg,
+  pow,
+  square,
+  sub,
+} from './arithmetic';
+export { cumprod, cumsum } from './cumulative';
+export {
+  all,
+  allClose,
+  any,
+  isClose,
+  logicalAnd,
+  logicalNot,
+  logicalOr,
+  logicalXor,
+  oneHot,
+} from './logical';
 export {
   abs,
   ceil,
@@ -16,13 +40,26 @@ export {
   sigmoid,
   sign,
   sin,
+  softplus,
   sqrt,
   tan,
   tanh,
 } from './unary';
 export { clamp, maximum, minimum } from './minmax';
 export { equal, greater, greaterEqual, less, lessEqual, notEqual } from './compare';
-export { keptShape, logsumexp, max, mean, min, norm, prod, std, sum, variance } from './reduce';
+export {
+  amax,
+  amin,
+  logsumexp,
+  max,
+  mean,
+  min,
+  norm,
+  prod,
+  std,
+  sum,
+  variance,
+} from './reduce';
 export { dot, matmul } from './matmul';
 export {
   broadcastTo,

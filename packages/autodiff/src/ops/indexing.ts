@@ -1,3 +1,4 @@
+import { defineVarOp } from '../registry';
 import * as T from '@gd/tensor';
 import { type Grad, type Operand, needs, raw, record, send } from '../engine';
 import type { Lift1, Lift2 } from '../lift';
@@ -38,13 +39,15 @@ function placeBack(g: Grad, n: Var): void {
  * slice(variable(arange(12).reshape([3, 4])), [[1, null], [0, 4, 2]]); // rows 1.., cols 0 and 2
  * ```
  */
-export function slice<A extends Var | T.Tensor>(x: A, spec: T.SliceSpec): Lift1<A> {
+export const slice = defineVarOp('slice', function slice<
+  A extends Var | T.Tensor,
+>(x: A, spec: T.SliceSpec): Lift1<A> {
   if (!(x instanceof Var)) return T.slice(x as T.Tensor, spec) as Lift1<A>;
   const value = T.slice(x.value, spec);
   const v = record('slice', value, x, null, placeBack);
   if (v.requiresGrad) v.aux = T.slice(positions(x.shape), spec);
   return v as Lift1<A>;
-}
+});
 
 /**
  * Picks entries along `axis` by index (np.take); without `axis` the input is read flattened.
@@ -55,12 +58,14 @@ export function slice<A extends Var | T.Tensor>(x: A, spec: T.SliceSpec): Lift1<
  * take(variable(tensor([[1, 2], [3, 4]])), [1, 1], 0); // Var [[3, 4], [3, 4]]
  * ```
  */
-export function take<A extends Var | T.Tensor>(x: A, indices: IndexLike, axis?: number): Lift1<A> {
+export const take = defineVarOp('take', function take<
+  A extends Var | T.Tensor,
+>(x: A, indices: IndexLike, axis?: number): Lift1<A> {
   if (!(x instanceof Var)) return T.take(x as T.Tensor, indices, axis) as Lift1<A>;
   const v = record('take', T.take(x.value, indices, axis), x, null, placeBack);
   if (v.requiresGrad) v.aux = T.take(positions(x.shape), indices, axis);
   return v as Lift1<A>;
-}
+});
 
 /**
  * Whole slices at `indices` along `axis` (torch.index_select); the gradient is added back at
@@ -71,16 +76,14 @@ export function take<A extends Var | T.Tensor>(x: A, indices: IndexLike, axis?: 
  * indexSelect(variable(tensor([[1, 2], [3, 4]])), 1, [1]); // Var [[2], [4]]
  * ```
  */
-export function indexSelect<A extends Var | T.Tensor>(
-  x: A,
-  axis: number,
-  indices: IndexLike,
-): Lift1<A> {
+export const indexSelect = defineVarOp('indexSelect', function indexSelect<
+  A extends Var | T.Tensor,
+>(x: A, axis: number, indices: IndexLike): Lift1<A> {
   if (!(x instanceof Var)) return T.indexSelect(x as T.Tensor, axis, indices) as Lift1<A>;
   const v = record('indexSelect', T.indexSelect(x.value, axis, indices), x, null, placeBack);
   if (v.requiresGrad) v.aux = T.indexSelect(positions(x.shape), axis, indices);
   return v as Lift1<A>;
-}
+});
 
 /**
  * Gathers along `axis` by an index of the same rank (torch.gather):
@@ -91,13 +94,15 @@ export function indexSelect<A extends Var | T.Tensor>(
  * gather(variable(tensor([[1, 2], [3, 4]])), 1, tensor([[1], [0]], { dtype: 'int32' })); // [[2], [3]]
  * ```
  */
-export function gather<A extends Var | T.Tensor>(x: A, axis: number, index: IndexLike): Lift1<A> {
+export const gather = defineVarOp('gather', function gather<
+  A extends Var | T.Tensor,
+>(x: A, axis: number, index: IndexLike): Lift1<A> {
   if (!(x instanceof Var)) return T.gather(x as T.Tensor, axis, index) as Lift1<A>;
   return record('gather', T.gather(x.value, axis, index), x, null, gatherBack, [
     axis,
     index,
   ]) as Lift1<A>;
-}
+});
 
 function gatherBack(g: Grad, n: Var): void {
   const x = n.x0 as Var;
@@ -115,18 +120,16 @@ function gatherBack(g: Grad, n: Var): void {
  * // Var [4, 0, 2]
  * ```
  */
-export function scatterAdd<A extends Var | T.Tensor, B extends Var | T.Tensor>(
-  x: A,
-  axis: number,
-  index: IndexLike,
-  src: B,
-): Lift2<A, B> {
+export const scatterAdd = defineVarOp('scatterAdd', function scatterAdd<
+  A extends Var | T.Tensor,
+  B extends Var | T.Tensor,
+>(x: A, axis: number, index: IndexLike, src: B): Lift2<A, B> {
   if (!(x instanceof Var) && !(src instanceof Var)) {
     return T.scatterAdd(x as T.Tensor, axis, index, src as T.Tensor) as Lift2<A, B>;
   }
   const value = T.scatterAdd(raw(x) as T.Tensor, axis, index, raw(src) as T.Tensor);
   return record('scatterAdd', value, x, src, scatterAddBack, [axis, index]) as Lift2<A, B>;
-}
+});
 
 function scatterAddBack(g: Grad, n: Var): void {
   const [axis, index] = n.aux as [number, IndexLike];
@@ -155,14 +158,20 @@ function scatterAddBack(g: Grad, n: Var): void {
  * argmax(variable(tensor([[1, 5], [7, 0]])), { axis: 1 }).toArray(); // [1, 0]
  * ```
  */
-export function argmax(x: Var | T.Tensor, opts?: { axis?: number; keepDims?: boolean }): T.Tensor {
-  return T.argmax(x instanceof Var ? x.value : x, opts);
-}
+export const argmax = defineVarOp(
+  'argmax',
+  function argmax(x: Var | T.Tensor, opts?: { axis?: number; keepDims?: boolean }): T.Tensor {
+    return T.argmax(x instanceof Var ? x.value : x, opts);
+  },
+);
 
 /** Index of the smallest element along `axis` as an int32 Tensor (no gradient). @example `argmin(v, { axis: 0 })` */
-export function argmin(x: Var | T.Tensor, opts?: { axis?: number; keepDims?: boolean }): T.Tensor {
-  return T.argmin(x instanceof Var ? x.value : x, opts);
-}
+export const argmin = defineVarOp(
+  'argmin',
+  function argmin(x: Var | T.Tensor, opts?: { axis?: number; keepDims?: boolean }): T.Tensor {
+    return T.argmin(x instanceof Var ? x.value : x, opts);
+  },
+);
 
 /** Result of {@link where}: a Var when any operand (the condition included) is a Var. */
 export type LiftWhere<C, A, B> = [C] extends [Var] ? Var : Lift2<A, B>;
@@ -176,11 +185,11 @@ export type LiftWhere<C, A, B> = [C] extends [Var] ? Var : Lift2<A, B>;
  * where(greater(x, 0), x, mul(x, 0.01)); // a leaky ReLU
  * ```
  */
-export function where<C extends Operand, A extends Operand, B extends Operand>(
-  cond: C,
-  a: A,
-  b: B,
-): LiftWhere<C, A, B> {
+export const where = defineVarOp('where', function where<
+  C extends Operand,
+  A extends Operand,
+  B extends Operand,
+>(cond: C, a: A, b: B): LiftWhere<C, A, B> {
   if (!(cond instanceof Var) && !(a instanceof Var) && !(b instanceof Var)) {
     return T.where(cond as T.TensorLike, a as T.TensorLike, b as T.TensorLike) as LiftWhere<
       C,
@@ -191,7 +200,7 @@ export function where<C extends Operand, A extends Operand, B extends Operand>(
   const c = raw(cond);
   const value = T.where(c, raw(a), raw(b));
   return record('where', value, a, b, whereBack, c) as LiftWhere<C, A, B>;
-}
+});
 
 function whereBack(g: Grad, n: Var): void {
   const c = n.aux as T.TensorLike;

@@ -1,3 +1,4 @@
+import { defineVarOp } from '../registry';
 import * as T from '@gd/tensor';
 import { type Grad, needs, raw, record, send } from '../engine';
 import type { Lift1, LiftN } from '../lift';
@@ -83,11 +84,9 @@ function stackBack(g: Grad, n: Var): void {
  * split(variable(arange(5, undefined, 1, { dtype: 'float32' })), 2).map((p) => p.shape); // [[2], [2], [1]]
  * ```
  */
-export function split<A extends Part>(
-  x: A,
-  sizeOrSizes: number | readonly number[],
-  axis = 0,
-): Lift1<A>[] {
+export const split = defineVarOp('split', function split<
+  A extends Part,
+>(x: A, sizeOrSizes: number | readonly number[], axis = 0): Lift1<A>[] {
   if (!(x instanceof Var)) return T.split(x as T.Tensor, sizeOrSizes, axis) as Lift1<A>[];
   const parts = T.split(x.value, sizeOrSizes, axis);
   const ax = normAxis('split', axis, x.ndim);
@@ -99,7 +98,7 @@ export function split<A extends Part>(
     start += len;
     return piece as Lift1<A>;
   });
-}
+});
 
 /**
  * Repeats `x` `reps[i]` times along each axis (np.tile); the gradient sums the copies.
@@ -109,10 +108,12 @@ export function split<A extends Part>(
  * grad((x) => tile(x, [3]).sum())(tensor([1, 2])); // [3, 3]
  * ```
  */
-export function tile<A extends Part>(x: A, reps: number | readonly number[]): Lift1<A> {
+export const tile = defineVarOp('tile', function tile<
+  A extends Part,
+>(x: A, reps: number | readonly number[]): Lift1<A> {
   if (!(x instanceof Var)) return T.tile(x as T.Tensor, reps) as Lift1<A>;
   return record('tile', T.tile(x.value, reps), x, null, tileBack, reps) as Lift1<A>;
-}
+});
 
 function tileBack(g: Grad, n: Var): void {
   const x = n.x0 as Var;

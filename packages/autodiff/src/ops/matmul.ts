@@ -1,3 +1,4 @@
+import { defineVarOp } from '../registry';
 import * as T from '@gd/tensor';
 import { type Grad, arg, needs, raw, record, send } from '../engine';
 import type { Lift2 } from '../lift';
@@ -18,17 +19,16 @@ type Mat = Var | T.Tensor;
  * const logits = matmul(x, w); // x: Tensor [batch, 784] → Var [batch, 10]
  * ```
  */
-export function matmul<A extends Mat, B extends Mat>(
-  a: A,
-  b: B,
-  opts: T.MatmulOptions = {},
-): Lift2<A, B> {
+export const matmul = defineVarOp('matmul', function matmul<
+  A extends Mat,
+  B extends Mat,
+>(a: A, b: B, opts: T.MatmulOptions = {}): Lift2<A, B> {
   if (!(a instanceof Var) && !(b instanceof Var)) {
     return T.matmul(a as T.Tensor, b as T.Tensor, opts) as Lift2<A, B>;
   }
   const value = T.matmul(raw(a) as T.Tensor, raw(b) as T.Tensor, opts);
   return record('matmul', value, a, b, matmulBack, opts) as Lift2<A, B>;
-}
+});
 
 function matmulBack(g: Grad, n: Var): void {
   const opts = n.aux as T.MatmulOptions;
@@ -68,9 +68,12 @@ function dropAxis(x: Grad, axis: -2 | -1): Grad {
 }
 
 /** Dot product of two 1-D operands: Σᵢ aᵢbᵢ. @example `dot(variable(tensor([1, 2])), tensor([3, 4]))  // Var 11` */
-export function dot<A extends Mat, B extends Mat>(a: A, b: B): Lift2<A, B> {
+export const dot = defineVarOp('dot', function dot<A extends Mat, B extends Mat>(a: A, b: B): Lift2<
+  A,
+  B
+> {
   if (a.ndim !== 1 || b.ndim !== 1) {
     throw new T.ShapeError(`dot: expected two 1-D operands, got [${a.shape}] and [${b.shape}]`);
   }
   return matmul(a, b);
-}
+});

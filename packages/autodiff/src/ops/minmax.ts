@@ -1,3 +1,4 @@
+import { defineVarOp } from '../registry';
 import * as T from '@gd/tensor';
 import { type Operand, needs, raw, record, send } from '../engine';
 import { type Lift1, binaryOp } from '../lift';
@@ -52,13 +53,15 @@ export const minimum = binaryOp('minimum', T.minimum, (g, n) => {
  * grad((x) => clamp(x, 0, 1).sum())(tensor([-1, 0.5, 1, 2])); // [0, 1, 1, 0]
  * ```
  */
-export function clamp<A extends Operand>(x: A, lo?: number | null, hi?: number | null): Lift1<A> {
+export const clamp = defineVarOp('clamp', function clamp<
+  A extends Operand,
+>(x: A, lo?: number | null, hi?: number | null): Lift1<A> {
   if (!(x instanceof Var)) return T.clamp(x as T.TensorLike, lo, hi) as Lift1<A>;
   return record('clamp', T.clamp(x.value, lo, hi), x, null, clampBack, [
     lo ?? null,
     hi ?? null,
   ]) as Lift1<A>;
-}
+});
 
 function clampBack(g: Var | T.Tensor, n: Var): void {
   const [lo, hi] = n.aux as [number | null, number | null];

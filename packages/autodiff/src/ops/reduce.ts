@@ -1,3 +1,4 @@
+import { defineVarOp } from '../registry';
 import * as T from '@gd/tensor';
 import { type Grad, arg, out, raw, record, send } from '../engine';
 import type { Lift1 } from '../lift';
@@ -50,10 +51,13 @@ function reduction(
  * sum(x, { axis: 0 }).sum().backward(); // x.grad = [[1, 1], [1, 1]]
  * ```
  */
-export const sum = reduction('sum', T.sum, (g, n) => {
-  const x = n.x0 as Var;
-  send(x, broadcastTo(kept(g, n), x.shape));
-});
+export const sum = defineVarOp(
+  'sum',
+  reduction('sum', T.sum, (g, n) => {
+    const x = n.x0 as Var;
+    send(x, broadcastTo(kept(g, n), x.shape));
+  }),
+);
 
 /**
  * Mean over `axis`: out = (1/N) Σᵢ xᵢ; ∂out/∂xᵢ = 1/N.
@@ -63,11 +67,14 @@ export const sum = reduction('sum', T.sum, (g, n) => {
  * grad((x) => mean(x))(tensor([1, 2, 3, 4])); // [0.25, 0.25, 0.25, 0.25]
  * ```
  */
-export const mean = reduction('mean', T.mean, (g, n) => {
-  const x = n.x0 as Var;
-  const count = n.value.size === 0 ? 1 : x.size / n.value.size;
-  send(x, div(broadcastTo(kept(g, n), x.shape), count));
-});
+export const mean = defineVarOp(
+  'mean',
+  reduction('mean', T.mean, (g, n) => {
+    const x = n.x0 as Var;
+    const count = n.value.size === 0 ? 1 : x.size / n.value.size;
+    send(x, div(broadcastTo(kept(g, n), x.shape), count));
+  }),
+);
 
 /**
  * Product over `axis`: out = Πᵢ xᵢ; ∂out/∂xᵢ = Π_{j≠i} xⱼ, computed exactly when some xᵢ are 0
@@ -78,19 +85,22 @@ export const mean = reduction('mean', T.mean, (g, n) => {
  * grad((x) => prod(x))(tensor([2, 3, 4])); // [12, 8, 6]
  * ```
  */
-export const prod = reduction('prod', T.prod, (g, n) => {
-  const x = n.x0 as Var;
-  const opts = n.aux as T.ReduceOptions | null;
-  const keep = { axis: opts?.axis, keepDims: true };
-  const xa = arg(x);
-  const isZero = T.equal(x.value, 0);
-  const nonZero = where(isZero, 1, xa) as Grad;
-  const zeroCount = T.sum(isZero, keep);
-  // Π of the others: out/xᵢ where xᵢ ≠ 0; the product of the non-zeros where xᵢ is the only zero.
-  const othersIfZero = where(T.equal(zeroCount, 1), prod(nonZero, keep), 0);
-  const others = where(isZero, othersIfZero, div(keptOut(n), nonZero));
-  send(x, mul(kept(g, n), others));
-});
+export const prod = defineVarOp(
+  'prod',
+  reduction('prod', T.prod, (g, n) => {
+    const x = n.x0 as Var;
+    const opts = n.aux as T.ReduceOptions | null;
+    const keep = { axis: opts?.axis, keepDims: true };
+    const xa = arg(x);
+    const isZero = T.equal(x.value, 0);
+    const nonZero = where(isZero, 1, xa) as Grad;
+    const zeroCount = T.sum(isZero, keep);
+    // Π of the others: out/xᵢ where xᵢ ≠ 0; the product of the non-zeros where xᵢ is the only zero.
+    const othersIfZero = where(T.equal(zeroCount, 1), prod(nonZero, keep), 0);
+    const others = where(isZero, othersIfZero, div(keptOut(n), nonZero));
+    send(x, mul(kept(g, n), others));
+  }),
+);
 
 /**
  * One-hot mask of the winner of each reduced group: the first index where `x` attains its
@@ -118,35 +128,70 @@ function winnerMask(x: T.Tensor, axis: T.Axis | undefined, pick: 'argmax' | 'arg
 }
 
 /**
- * Maximum over `axis` (all axes when omitted). The gradient goes to one winner per reduced group:
- * the first position holding the maximum, as torch.max(x, dim) and argmax do (torch.amax would
- * split it evenly among ties instead).
- *
- * @example
- * ```ts
- * grad((x) => max(x))(tensor([1, 3, 3])); // [0, 1, 0]
- * ```
+ * The share of the upstream gradient each element of `x` gets in a max/min reduction: with a
+ * single `axis` number, one winner per reduced group (the first extreme, the index argmax/argmin
+ * returns, as torch.max(x, dim)); over all elements or a list of axes, an even split among the
+ * tied extremes (as torch.max(x) and torch.amax).
  */
-export const max = reduction('max', T.max, (g, n) => {
-  const x = n.x0 as Var;
-  const opts = n.aux as T.ReduceOptions | null;
-  send(x, mul(kept(g, n), winnerMask(x.value, opts?.axis, 'argmax')));
-});
+function extremeShare(n: Var, pick: 'argmax' | 'argmin', evenly: boolean): T.Tensor {
+  const x = (n.x0 as Var).value;
+  const axis = (n.aux as T.ReduceOptions | null)?.axis;
+  if (!evenly && typeof axis === 'number') return winnerMask(x, axis, pick);
+  const hit = T.astype(T.equal(x, raw(keptOut(n)) as T.Tensor), n.value.dtype);
+  return T.div(hit, T.sum(hit, { axis, keepDims: true }));
+}
+
+function extremeBack(pick: 'argmax' | 'argmin', evenly: boolean) {
+  return (g: Grad, n: Var): void => {
+    send(n.x0, mul(kept(g, n), extremeShare(n, pick, evenly)));
+  };
+}
 
 /**
- * Minimum over `axis`; the gradient goes to the first position holding the minimum of each
- * reduced group (see {@link max}).
+ * Maximum over `axis` (all axes when omitted). Gradient, as PyTorch 1.13: with a single `axis`
+ * number it goes to the one element whose index argmax returns (the first maximum, as
+ * torch.max(x, dim)); over all elements or a list of axes it is split evenly among tied maxima
+ * (as torch.max(x) and torch.amax): $\partial \max / \partial x_i = [x_i = m] / \#\{j : x_j = m\}$.
  *
  * @example
  * ```ts
- * grad((x) => min(x))(tensor([2, 1, 1])); // [0, 1, 0]
+ * grad((x) => max(x))(tensor([1, 3, 7, 7])); // [0, 0, 0.5, 0.5]
+ * grad((x) => max(x, { axis: 0 }))(tensor([1, 3, 7, 7])); // [0, 0, 1, 0]
  * ```
  */
-export const min = reduction('min', T.min, (g, n) => {
-  const x = n.x0 as Var;
-  const opts = n.aux as T.ReduceOptions | null;
-  send(x, mul(kept(g, n), winnerMask(x.value, opts?.axis, 'argmin')));
-});
+export const max = defineVarOp('max', reduction('max', T.max, extremeBack('argmax', false)));
+
+/**
+ * Minimum over `axis`; the gradient follows {@link max}'s rule: the first minimum for a single
+ * `axis` number, an even split among tied minima otherwise.
+ *
+ * @example
+ * ```ts
+ * grad((x) => min(x))(tensor([2, 1, 1])); // [0, 0.5, 0.5]
+ * ```
+ */
+export const min = defineVarOp('min', reduction('min', T.min, extremeBack('argmin', false)));
+
+/**
+ * Maximum over `axis` (all axes when omitted), as torch.amax: the gradient is always split evenly
+ * among tied maxima, $\partial\,\mathrm{amax} / \partial x_i = [x_i = m] / \#\{j : x_j = m\}$.
+ *
+ * @example
+ * ```ts
+ * grad((x) => amax(x, { axis: 0 }))(tensor([1, 3, 7, 7])); // [0, 0, 0.5, 0.5]
+ * ```
+ */
+export const amax = defineVarOp('amax', reduction('amax', T.amax, extremeBack('argmax', true)));
+
+/**
+ * Minimum over `axis`, as torch.amin: the gradient is split evenly among tied minima.
+ *
+ * @example
+ * ```ts
+ * grad((x) => amin(x))(tensor([1, 1, 2])); // [0.5, 0.5, 0]
+ * ```
+ */
+export const amin = defineVarOp('amin', reduction('amin', T.amin, extremeBack('argmin', true)));
 
 /**
  * log Σᵢ exp(xᵢ) over `axis`, computed stably; ∂out/∂xᵢ = softmax(x)ᵢ = exp(xᵢ − out).
@@ -157,10 +202,13 @@ export const min = reduction('min', T.min, (g, n) => {
  * grad((x) => logsumexp(x))(tensor([0, 0]));     // [0.5, 0.5]
  * ```
  */
-export const logsumexp = reduction('logsumexp', T.logsumexp, (g, n) => {
-  const x = n.x0 as Var;
-  send(x, mul(kept(g, n), exp(sub(arg(x), keptOut(n)))));
-});
+export const logsumexp = defineVarOp(
+  'logsumexp',
+  reduction('logsumexp', T.logsumexp, (g, n) => {
+    const x = n.x0 as Var;
+    send(x, mul(kept(g, n), exp(sub(arg(x), keptOut(n)))));
+  }),
+);
 
 /**
  * Variance over `axis` with Bessel's `correction` (default 1, PyTorch's unbiased estimate):
@@ -172,7 +220,9 @@ export const logsumexp = reduction('logsumexp', T.logsumexp, (g, n) => {
  * variance(variable(tensor([1, 2, 3, 4])), { correction: 0 }); // Var 1.25
  * ```
  */
-export function variance<A extends Reducible>(x: A, opts: T.VarianceOptions = {}): Lift1<A> {
+export const variance = defineVarOp('variance', function variance<
+  A extends Reducible,
+>(x: A, opts: T.VarianceOptions = {}): Lift1<A> {
   if (!(x instanceof Var)) return T.variance(x as T.Tensor, opts) as Lift1<A>;
   const { axis, keepDims = false, correction = 1 } = opts;
   const xm = sub(x, mean(x, { axis, keepDims: true }));
@@ -183,7 +233,7 @@ export function variance<A extends Reducible>(x: A, opts: T.VarianceOptions = {}
       keptShape(x.shape, axis).reduce((p, d) => p * d, 1),
     );
   return div(sum(mul(xm, xm), { axis, keepDims }), Math.max(0, count - correction)) as Lift1<A>;
-}
+});
 
 /**
  * Standard deviation over `axis`: out = √variance(x, opts) (correction 1 by default).
@@ -193,10 +243,12 @@ export function variance<A extends Reducible>(x: A, opts: T.VarianceOptions = {}
  * std(variable(tensor([1, 2, 3, 4]), { dtype: 'float64' })); // Var 1.29…
  * ```
  */
-export function std<A extends Reducible>(x: A, opts: T.VarianceOptions = {}): Lift1<A> {
+export const std = defineVarOp('std', function std<
+  A extends Reducible,
+>(x: A, opts: T.VarianceOptions = {}): Lift1<A> {
   if (!(x instanceof Var)) return T.std(x as T.Tensor, opts) as Lift1<A>;
   return variance(x, opts).pow(0.5) as Lift1<A>;
-}
+});
 
 /**
  * Vector norm over `axis` (all elements when omitted), as torch.linalg.vector_norm:
@@ -208,7 +260,9 @@ export function std<A extends Reducible>(x: A, opts: T.VarianceOptions = {}): Li
  * grad((x) => norm(x))(tensor([3, 4])); // [0.6, 0.8]
  * ```
  */
-export function norm<A extends Reducible>(x: A, opts: T.NormOptions = {}): Lift1<A> {
+export const norm = defineVarOp('norm', function norm<
+  A extends Reducible,
+>(x: A, opts: T.NormOptions = {}): Lift1<A> {
   if (!(x instanceof Var)) return T.norm(x as T.Tensor, opts) as Lift1<A>;
   const ord = opts.ord === undefined || opts.ord === 'fro' ? 2 : opts.ord;
   const red = { axis: opts.axis, keepDims: opts.keepDims };
@@ -219,7 +273,7 @@ export function norm<A extends Reducible>(x: A, opts: T.NormOptions = {}): Lift1
   if (ord === 1) return sum(a, red) as Lift1<A>;
   if (ord === 0) return new Var(T.norm(x.value, opts), false) as Lift1<A>;
   return sum(a.pow(ord), red).pow(1 / ord) as Lift1<A>;
-}
+});
 
 function norm2Back(g: Grad, n: Var): void {
   const x = n.x0 as Var;

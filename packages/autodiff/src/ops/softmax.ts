@@ -1,3 +1,4 @@
+import { defineVarOp } from '../registry';
 import * as T from '@gd/tensor';
 import { type Grad, out, record, send } from '../engine';
 import type { Lift1 } from '../lift';
@@ -15,10 +16,12 @@ import { exp } from './unary';
  * softmax(variable(tensor([[1, 2, 3]]))); // Var [[0.09, 0.245, 0.665]]
  * ```
  */
-export function softmax<A extends Var | T.Tensor>(x: A, axis = -1): Lift1<A> {
+export const softmax = defineVarOp('softmax', function softmax<
+  A extends Var | T.Tensor,
+>(x: A, axis = -1): Lift1<A> {
   if (!(x instanceof Var)) return T.softmax(x as T.Tensor, axis) as Lift1<A>;
   return record('softmax', T.softmax(x.value, axis), x, null, softmaxBack, axis) as Lift1<A>;
-}
+});
 
 function softmaxBack(g: Grad, n: Var): void {
   const s = out(n);
@@ -35,7 +38,9 @@ function softmaxBack(g: Grad, n: Var): void {
  * logSoftmax(variable(tensor([0, 0]))); // Var [−0.693, −0.693]
  * ```
  */
-export function logSoftmax<A extends Var | T.Tensor>(x: A, axis = -1): Lift1<A> {
+export const logSoftmax = defineVarOp('logSoftmax', function logSoftmax<
+  A extends Var | T.Tensor,
+>(x: A, axis = -1): Lift1<A> {
   if (!(x instanceof Var)) return T.logSoftmax(x as T.Tensor, axis) as Lift1<A>;
   return record(
     'logSoftmax',
@@ -45,7 +50,7 @@ export function logSoftmax<A extends Var | T.Tensor>(x: A, axis = -1): Lift1<A> 
     logSoftmaxBack,
     axis,
   ) as Lift1<A>;
-}
+});
 
 function logSoftmaxBack(g: Grad, n: Var): void {
   const axis = n.aux as number;

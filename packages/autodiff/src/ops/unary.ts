@@ -3,6 +3,7 @@ import { type Grad, type Operand, arg, out, raw, send } from '../engine';
 import { unaryOp } from '../lift';
 import { Var } from '../var';
 import { add, div, mul, neg, square, sub } from './arithmetic';
+import { where } from './indexing';
 
 /**
  * |x| element-wise; ∂/∂x = sign(x), with the subgradient 0 at x = 0 (as PyTorch).
@@ -118,3 +119,17 @@ export const floor = unaryOp('floor', T.floor, zeroGrad);
 export const ceil = unaryOp('ceil', T.ceil, zeroGrad);
 /** x rounded half to even element-wise; its gradient is 0. @example `round(variable(tensor(2.5)))  // Var 2` */
 export const round = unaryOp('round', T.round, zeroGrad);
+
+/**
+ * softplus(x) = log(1 + eˣ) element-wise (PyTorch's β = 1, threshold 20: x itself above 20);
+ * ∂/∂x = σ(x) below the threshold and 1 above it, as torch's softplus_backward.
+ *
+ * @example
+ * ```ts
+ * grad((x) => softplus(x))(tensor(0, { dtype: 'float64' })).item(); // 0.5
+ * ```
+ */
+export const softplus = unaryOp('softplus', T.softplus, (g, n) => {
+  const above = T.greater(raw(n.x0!), 20);
+  send(n.x0, mul(g, where(above, 1, sigmoid(arg(n.x0)))));
+});

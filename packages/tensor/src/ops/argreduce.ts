@@ -1,3 +1,4 @@
+import { defineOp } from './registry';
 import { allocate } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
 import { runRows } from '../kernels/rows';
@@ -42,9 +43,12 @@ function argReduce(code: 'argmax' | 'argmin', x: Tensor, opts: ArgReduceOptions 
  * argmax(tensor([[1, 5], [7, 0]])).item();                       // 2
  * ```
  */
-export function argmax(x: Tensor, opts?: ArgReduceOptions): Tensor {
-  return argReduce('argmax', x, opts);
-}
+export const argmax = /* @__PURE__ */ defineOp(
+  'argmax',
+  function argmax(x: Tensor, opts?: ArgReduceOptions): Tensor {
+    return argReduce('argmax', x, opts);
+  },
+);
 
 /**
  * Index of the smallest element along `axis` (flattened when omitted), as int32:
@@ -55,6 +59,9 @@ export function argmax(x: Tensor, opts?: ArgReduceOptions): Tensor {
  * argmin(tensor([[1, 5, 2], [7, 0, 7]]), { axis: 1 }).toArray(); // [0, 1]
  * ```
  */
-export function argmin(x: Tensor, opts?: ArgReduceOptions): Tensor {
-  return argReduce('argmin', x, opts);
-}
+export const argmin = /* @__PURE__ */ defineOp(
+  'argmin',
+  function argmin(x: Tensor, opts?: ArgReduceOptions): Tensor {
+    return argReduce('argmin', x, opts);
+  },
+);

@@ -1,3 +1,4 @@
+import { defineOp } from './registry';
 import { type DType, checkDType } from '../dtype';
 import { Tensor } from '../tensor';
 import { castArray } from './elementwise';
@@ -14,16 +15,22 @@ import { checkTensor } from './check';
  * astype(tensor([0, 2]), 'bool').toArray();      // [false, true]
  * ```
  */
-export function astype(x: Tensor, dtype: DType): Tensor {
-  checkTensor('astype', x);
-  const dt = checkDType('astype', dtype);
-  return new Tensor(castArray(x.data, dt), x.shape);
-}
+export const astype = /* @__PURE__ */ defineOp(
+  'astype',
+  function astype(x: Tensor, dtype: DType): Tensor {
+    checkTensor('astype', x);
+    const dt = checkDType('astype', dtype);
+    return new Tensor(castArray(x.data, dt), x.shape);
+  },
+);
 
 /** PyTorch-flavoured name of {@link astype}. @example `cast(tensor([1, 2]), 'float64')` */
-export function cast(x: Tensor, dtype: DType): Tensor {
-  return astype(x, dtype);
-}
+export const cast = /* @__PURE__ */ defineOp(
+  'cast',
+  function cast(x: Tensor, dtype: DType): Tensor {
+    return astype(x, dtype);
+  },
+);
 
 /**
  * A copy of `x` with its own buffer (same shape and dtype), as `np.copy` / `torch.clone`.
@@ -33,7 +40,7 @@ export function cast(x: Tensor, dtype: DType): Tensor {
  * const y = copy(x); y.data[0] = 5; // x is unchanged
  * ```
  */
-export function copy(x: Tensor): Tensor {
+export const copy = /* @__PURE__ */ defineOp('copy', function copy(x: Tensor): Tensor {
   checkTensor('copy', x);
   return new Tensor(x.data.slice(), x.shape);
-}
+});

@@ -9,7 +9,9 @@ import {
 import { type BinaryCode, type UnaryCode, backend } from '../kernels';
 import { broadcastShapes, sameShape } from '../shape';
 import { Tensor, type TensorLike } from '../tensor';
+import { OP_TABLE } from '../op-table';
 import { checkTensorLike } from './check';
+import { defineOp } from './registry';
 import { broadcastTo } from './shape';
 
 function scalarTensor(v: number, dtype: DType): Tensor {
@@ -18,23 +20,12 @@ function scalarTensor(v: number, dtype: DType): Tensor {
   return new Tensor(d, []);
 }
 
-/** The output dtype of a binary op from its inputs' dtypes. */
+/** The output dtype of a binary op from its inputs' promoted dtype, by the op table's rule. */
 function resultDType(code: BinaryCode, da: DType): DType {
-  switch (code) {
-    case 'equal':
-    case 'notEqual':
-    case 'less':
-    case 'lessEqual':
-    case 'greater':
-    case 'greaterEqual':
-    case 'logicalAnd':
-    case 'logicalOr':
-      return 'bool';
-    case 'div':
-      return floatResult(da);
-    default:
-      return da === 'bool' ? 'int32' : da;
-  }
+  const rule = code in OP_TABLE ? OP_TABLE[code as keyof typeof OP_TABLE].dtype : undefined;
+  if (rule === 'bool') return 'bool';
+  if (rule === 'float') return floatResult(da);
+  return da === 'bool' ? 'int32' : da;
 }
 
 /**
@@ -107,10 +98,24 @@ export function unaryOp(op: UnaryCode, x: TensorLike, outDtype?: DType): Tensor 
   return new Tensor(out, t.shape);
 }
 
-const floatOf = (x: TensorLike): DType =>
-  typeof x === 'number' ? 'float32' : floatResult(x.dtype);
-const sameOrInt = (x: TensorLike): DType =>
-  typeof x === 'number' ? 'float32' : x.dtype === 'bool' ? 'int32' : x.dtype;
+/** The result dtype of unary op `code` on `x`, by the op table's rule. */
+function unaryDType(code: UnaryCode, x: TensorLike): DType {
+  const d = typeof x === 'number' ? 'float32' : x.dtype;
+  const rule = OP_TABLE[code as keyof typeof OP_TABLE].dtype;
+  if (rule === 'float') return floatResult(d);
+  if (rule === 'bool') return 'bool';
+  return d === 'bool' ? 'int32' : d;
+}
+
+/** Defines the element-wise op `code` of the table: its kernel loop under its dtype rule. */
+function unary(code: UnaryCode): (x: TensorLike) => Tensor {
+  return defineOp(code, (x: TensorLike) => unaryOp(code, x, unaryDType(code, x)));
+}
+
+/** Defines the broadcast binary op `code` of the table: its kernel loop under its dtype rule. */
+function binary(code: BinaryCode): (a: TensorLike, b: TensorLike) => Tensor {
+  return defineOp(code, (a: TensorLike, b: TensorLike) => binaryOp(code, a, b));
+}
 
 /**
  * Element-wise sum with broadcasting: out = a + b.
@@ -123,13 +128,13 @@ const sameOrInt = (x: TensorLike): DType =>
  * add(tensor([[1, 2], [3, 4]]), tensor([10, 20])).toArray(); // [[11, 22], [13, 24]]
  * ```
  */
-export const add = (a: TensorLike, b: TensorLike): Tensor => binaryOp('add', a, b);
+export const add = /* @__PURE__ */ binary('add');
 /** Element-wise difference a − b with broadcasting. @example `sub(tensor([3, 4]), 1) // [2, 3]` */
-export const sub = (a: TensorLike, b: TensorLike): Tensor => binaryOp('sub', a, b);
+export const sub = /* @__PURE__ */ binary('sub');
 /** Element-wise product a · b with broadcasting. @example `mul(tensor([1, 2]), tensor([[3], [4]])) // [[3, 6], [4, 8]]` */
-export const mul = (a: TensorLike, b: TensorLike): Tensor => binaryOp('mul', a, b);
+export const mul = /* @__PURE__ */ binary('mul');
 /** Element-wise true division a / b; integer inputs give float32 (as torch.div). @example `div(tensor([1, 2], { dtype: 'int32' }), 4) // [0.25, 0.5]` */
-export const div = (a: TensorLike, b: TensorLike): Tensor => binaryOp('div', a, b);
+export const div = /* @__PURE__ */ binary('div');
 /**
  * Element-wise power aᵇ with broadcasting. An integer result with a negative exponent throws a
  * RangeError (as PyTorch and NumPy: 2⁻¹ has no integer value); cast the base to float first.
@@ -140,7 +145,7 @@ export const div = (a: TensorLike, b: TensorLike): Tensor => binaryOp('div', a, 
  * pow(tensor([2, 4]), 0.5); // [1.414, 2]
  * ```
  */
-export const pow = (a: TensorLike, b: TensorLike): Tensor => {
+export const pow = /* @__PURE__ */ defineOp('pow', (a: TensorLike, b: TensorLike): Tensor => {
   const out = binaryOp('pow', a, b);
   if (out.dtype === 'int32') {
     const neg = typeof b === 'number' ? (b < 0 ? b : null) : b.data.find((v) => v < 0);
@@ -151,57 +156,56 @@ export const pow = (a: TensorLike, b: TensorLike): Tensor => {
     }
   }
   return out;
-};
+});
 /** Element-wise max(a, b); NaN propagates (torch.maximum). @example `maximum(tensor([1, 5]), 3) // [3, 5]` */
-export const maximum = (a: TensorLike, b: TensorLike): Tensor => binaryOp('maximum', a, b);
+export const maximum = /* @__PURE__ */ binary('maximum');
 /** Element-wise min(a, b); NaN propagates (torch.minimum). @example `minimum(tensor([1, 5]), 3) // [1, 3]` */
-export const minimum = (a: TensorLike, b: TensorLike): Tensor => binaryOp('minimum', a, b);
+export const minimum = /* @__PURE__ */ binary('minimum');
 /** a == b element-wise, as a bool tensor. @example `equal(tensor([1, 2]), 2) // [false, true]` */
-export const equal = (a: TensorLike, b: TensorLike): Tensor => binaryOp('equal', a, b);
+export const equal = /* @__PURE__ */ binary('equal');
 /** a ≠ b element-wise, as a bool tensor. @example `notEqual(tensor([1, 2]), 2) // [true, false]` */
-export const notEqual = (a: TensorLike, b: TensorLike): Tensor => binaryOp('notEqual', a, b);
+export const notEqual = /* @__PURE__ */ binary('notEqual');
 /** a < b element-wise, as a bool tensor. @example `less(tensor([1, 3]), 2) // [true, false]` */
-export const less = (a: TensorLike, b: TensorLike): Tensor => binaryOp('less', a, b);
+export const less = /* @__PURE__ */ binary('less');
 /** a ≤ b element-wise, as a bool tensor. @example `lessEqual(tensor([2, 3]), 2) // [true, false]` */
-export const lessEqual = (a: TensorLike, b: TensorLike): Tensor => binaryOp('lessEqual', a, b);
+export const lessEqual = /* @__PURE__ */ binary('lessEqual');
 /** a > b element-wise, as a bool tensor. @example `greater(tensor([1, 3]), 2) // [false, true]` */
-export const greater = (a: TensorLike, b: TensorLike): Tensor => binaryOp('greater', a, b);
+export const greater = /* @__PURE__ */ binary('greater');
 /** a ≥ b element-wise, as a bool tensor. @example `greaterEqual(tensor([1, 2]), 2) // [false, true]` */
-export const greaterEqual = (a: TensorLike, b: TensorLike): Tensor =>
-  binaryOp('greaterEqual', a, b);
+export const greaterEqual = /* @__PURE__ */ binary('greaterEqual');
 
 /** −x element-wise (bool becomes int32). @example `neg(tensor([1, -2])) // [-1, 2]` */
-export const neg = (x: TensorLike): Tensor => unaryOp('neg', x, sameOrInt(x));
+export const neg = /* @__PURE__ */ unary('neg');
 /** |x| element-wise. @example `abs(tensor([-1, 2])) // [1, 2]` */
-export const abs = (x: TensorLike): Tensor => unaryOp('abs', x, sameOrInt(x));
+export const abs = /* @__PURE__ */ unary('abs');
 /** sign(x) ∈ {−1, 0, 1} element-wise (NaN stays NaN). @example `sign(tensor([-2, 0, 3])) // [-1, 0, 1]` */
-export const sign = (x: TensorLike): Tensor => unaryOp('sign', x, sameOrInt(x));
+export const sign = /* @__PURE__ */ unary('sign');
 /** x² element-wise; keeps int dtypes. @example `square(tensor([-3, 2])) // [9, 4]` */
-export const square = (x: TensorLike): Tensor => unaryOp('square', x, sameOrInt(x));
+export const square = /* @__PURE__ */ unary('square');
 /** max(x, 0) element-wise; relu'(0) is taken as 0 by autodiff, as in PyTorch. @example `relu(tensor([-1, 2])) // [0, 2]` */
-export const relu = (x: TensorLike): Tensor => unaryOp('relu', x, sameOrInt(x));
+export const relu = /* @__PURE__ */ unary('relu');
 /** eˣ element-wise; ints give float32. @example `exp(tensor([0, 1])) // [1, 2.718…]` */
-export const exp = (x: TensorLike): Tensor => unaryOp('exp', x, floatOf(x));
+export const exp = /* @__PURE__ */ unary('exp');
 /** ln x element-wise (NaN for x < 0, −Infinity at 0); ints give float32. @example `log(tensor([1, Math.E])) // [0, 1]` */
-export const log = (x: TensorLike): Tensor => unaryOp('log', x, floatOf(x));
+export const log = /* @__PURE__ */ unary('log');
 /** ln(1 + x) element-wise, accurate for small x. @example `log1p(tensor([1e-10], { dtype: 'float64' })) // [1e-10]` */
-export const log1p = (x: TensorLike): Tensor => unaryOp('log1p', x, floatOf(x));
+export const log1p = /* @__PURE__ */ unary('log1p');
 /** eˣ − 1 element-wise, accurate for small x. @example `expm1(tensor([1e-10], { dtype: 'float64' })) // [1e-10]` */
-export const expm1 = (x: TensorLike): Tensor => unaryOp('expm1', x, floatOf(x));
+export const expm1 = /* @__PURE__ */ unary('expm1');
 /** √x element-wise (NaN for x < 0); ints give float32. @example `sqrt(tensor([4, 9])) // [2, 3]` */
-export const sqrt = (x: TensorLike): Tensor => unaryOp('sqrt', x, floatOf(x));
+export const sqrt = /* @__PURE__ */ unary('sqrt');
 /** 1/√x element-wise. @example `rsqrt(tensor([4])) // [0.5]` */
-export const rsqrt = (x: TensorLike): Tensor => unaryOp('rsqrt', x, floatOf(x));
+export const rsqrt = /* @__PURE__ */ unary('rsqrt');
 /** 1/x element-wise; ints give float32. @example `reciprocal(tensor([2, 4])) // [0.5, 0.25]` */
-export const reciprocal = (x: TensorLike): Tensor => unaryOp('reciprocal', x, floatOf(x));
+export const reciprocal = /* @__PURE__ */ unary('reciprocal');
 /** sin x element-wise (radians). @example `sin(tensor([0])) // [0]` */
-export const sin = (x: TensorLike): Tensor => unaryOp('sin', x, floatOf(x));
+export const sin = /* @__PURE__ */ unary('sin');
 /** cos x element-wise (radians). @example `cos(tensor([0])) // [1]` */
-export const cos = (x: TensorLike): Tensor => unaryOp('cos', x, floatOf(x));
+export const cos = /* @__PURE__ */ unary('cos');
 /** tan x element-wise (radians). @example `tan(tensor([0])) // [0]` */
-export const tan = (x: TensorLike): Tensor => unaryOp('tan', x, floatOf(x));
+export const tan = /* @__PURE__ */ unary('tan');
 /** tanh x = (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ) element-wise. @example `tanh(tensor([0, 100])) // [0, 1]` */
-export const tanh = (x: TensorLike): Tensor => unaryOp('tanh', x, floatOf(x));
+export const tanh = /* @__PURE__ */ unary('tanh');
 /**
  * The logistic function σ(x) = 1 / (1 + e⁻ˣ) element-wise, evaluated as eˣ/(1 + eˣ) for x < 0
  * so that it never overflows.
@@ -211,13 +215,53 @@ export const tanh = (x: TensorLike): Tensor => unaryOp('tanh', x, floatOf(x));
  * sigmoid(tensor([0, -1000])).toArray(); // [0.5, 0]
  * ```
  */
-export const sigmoid = (x: TensorLike): Tensor => unaryOp('sigmoid', x, floatOf(x));
+export const sigmoid = /* @__PURE__ */ unary('sigmoid');
+/**
+ * softplus(x) = log(1 + eˣ) element-wise, PyTorch's `softplus` with β = 1 and threshold 20: above
+ * 20 it returns x itself (where log(1 + eˣ) equals x to float precision), and it never overflows.
+ *
+ * @example
+ * ```ts
+ * softplus(tensor([0, 30])).toArray(); // [0.6931…, 30]
+ * ```
+ */
+export const softplus = /* @__PURE__ */ unary('softplus');
+/**
+ * atan2(a, b) element-wise with broadcasting: the angle θ ∈ (−π, π] of the point (b, a), i.e.
+ * $\operatorname{atan2}(a, b) = \arg(b + ia)$ (torch.atan2); ints give float32.
+ *
+ * @example
+ * ```ts
+ * atan2(tensor([1, 1]), tensor([1, -1])).toArray(); // [π/4, 3π/4]
+ * ```
+ */
+export const atan2 = /* @__PURE__ */ binary('atan2');
+/**
+ * $\sqrt{a^2 + b^2}$ element-wise with broadcasting, without intermediate overflow or underflow
+ * (torch.hypot); ints give float32.
+ *
+ * @example
+ * ```ts
+ * hypot(tensor([3, 1e200], { dtype: 'float64' }), tensor([4, 1e200], { dtype: 'float64' })); // [5, 1.414e200]
+ * ```
+ */
+export const hypot = /* @__PURE__ */ binary('hypot');
+/**
+ * log(eᵃ + eᵇ) element-wise with broadcasting, computed as max(a, b) + log1p(e^{−|a−b|}) so that
+ * it neither overflows nor underflows (torch.logaddexp); ints give float32.
+ *
+ * @example
+ * ```ts
+ * logaddexp(tensor([1000]), tensor([1000])).toArray(); // [1000.6931…]
+ * ```
+ */
+export const logaddexp = /* @__PURE__ */ binary('logaddexp');
 /** ⌊x⌋ element-wise. @example `floor(tensor([1.7, -1.2])) // [1, -2]` */
-export const floor = (x: TensorLike): Tensor => unaryOp('floor', x, sameOrInt(x));
+export const floor = /* @__PURE__ */ unary('floor');
 /** ⌈x⌉ element-wise. @example `ceil(tensor([1.2, -1.7])) // [2, -1]` */
-export const ceil = (x: TensorLike): Tensor => unaryOp('ceil', x, sameOrInt(x));
+export const ceil = /* @__PURE__ */ unary('ceil');
 /** x rounded to the nearest integer, halves to even (as NumPy and PyTorch). @example `round(tensor([0.5, 1.5, 2.6])) // [0, 2, 3]` */
-export const round = (x: TensorLike): Tensor => unaryOp('round', x, sameOrInt(x));
+export const round = /* @__PURE__ */ unary('round');
 
 /**
  * Clamps element-wise: out = min(max(x, lo), hi). Either bound may be null/undefined.
@@ -227,13 +271,16 @@ export const round = (x: TensorLike): Tensor => unaryOp('round', x, sameOrInt(x)
  * clamp(tensor([-2, 0.5, 3]), 0, 1).toArray(); // [0, 0.5, 1]
  * ```
  */
-export function clamp(x: TensorLike, lo?: number | null, hi?: number | null): Tensor {
-  checkTensorLike('clamp', x);
-  if (lo != null && hi != null && lo > hi) {
-    throw new RangeError(`clamp: lower bound ${lo} is greater than upper bound ${hi}`);
-  }
-  let out = typeof x === 'number' ? scalarTensor(x, 'float32') : x;
-  if (lo != null) out = maximum(out, lo);
-  if (hi != null) out = minimum(out, hi);
-  return lo == null && hi == null ? new Tensor(out.data.slice(), out.shape) : out;
-}
+export const clamp = /* @__PURE__ */ defineOp(
+  'clamp',
+  function clamp(x: TensorLike, lo?: number | null, hi?: number | null): Tensor {
+    checkTensorLike('clamp', x);
+    if (lo != null && hi != null && lo > hi) {
+      throw new RangeError(`clamp: lower bound ${lo} is greater than upper bound ${hi}`);
+    }
+    let out = typeof x === 'number' ? scalarTensor(x, 'float32') : x;
+    if (lo != null) out = maximum(out, lo);
+    if (hi != null) out = minimum(out, hi);
+    return lo == null && hi == null ? new Tensor(out.data.slice(), out.shape) : out;
+  },
+);

@@ -1,3 +1,4 @@
+import { defineOp } from './registry';
 /**
  * The error function and its complement, element-wise, after W. J. Cody, "Rational Chebyshev
  * approximations for the error function", Math. Comp. 23 (1969) 631–638 (the coefficients of his
@@ -125,7 +126,10 @@ function apply(op: string, x: TensorLike, f: (v: number) => number): Tensor {
  * // [0, 0.5204998778130465, 0.8427007929497149]
  * ```
  */
-export const erf = (x: TensorLike): Tensor => apply('erf', x, erfScalar);
+export const erf = /* @__PURE__ */ defineOp(
+  'erf',
+  (x: TensorLike): Tensor => apply('erf', x, erfScalar),
+);
 
 /**
  * The complementary error function element-wise, as `torch.erfc`:
@@ -139,4 +143,7 @@ export const erf = (x: TensorLike): Tensor => apply('erf', x, erfScalar);
  * erfc(tensor([0, 5], { dtype: 'float64' })).toArray(); // [1, 1.5374597944280349e-12]
  * ```
  */
-export const erfc = (x: TensorLike): Tensor => apply('erfc', x, erfcScalar);
+export const erfc = /* @__PURE__ */ defineOp(
+  'erfc',
+  (x: TensorLike): Tensor => apply('erfc', x, erfcScalar),
+);

@@ -1,3 +1,4 @@
+import { defineOp } from './registry';
 import { allocate, isFloat } from '../dtype';
 import { DTypeError, ShapeError, fmtShape } from '../errors';
 import { normalizeAxis, stridesOf } from '../shape';
@@ -80,24 +81,27 @@ function checkIndex(op: string, v: number, n: number, axis: number): void {
  * // [[1, 1], [4, 3]]
  * ```
  */
-export function gather(x: Tensor, axis: number, index: IndexLike): Tensor {
-  checkTensor('gather', x);
-  const idx = toIndexTensor('gather', index);
-  const ax = normalizeAxis('gather', axis, x.ndim);
-  checkIndexShape('gather', x, idx, ax);
-  const out = allocate(x.dtype, idx.size);
-  const src = x.data;
-  const id = idx.data;
-  const n = x.ndim === 0 ? 1 : x.shape[ax];
-  const xs = stridesOf(x.shape);
-  const step = x.ndim === 0 ? 0 : xs[ax];
-  walk(idx.shape, ax, xs, stridesOf(idx.shape), (p, offX) => {
-    const v = id[p];
-    checkIndex('gather', v, n, ax);
-    out[p] = src[offX + v * step];
-  });
-  return new Tensor(out, idx.shape);
-}
+export const gather = /* @__PURE__ */ defineOp(
+  'gather',
+  function gather(x: Tensor, axis: number, index: IndexLike): Tensor {
+    checkTensor('gather', x);
+    const idx = toIndexTensor('gather', index);
+    const ax = normalizeAxis('gather', axis, x.ndim);
+    checkIndexShape('gather', x, idx, ax);
+    const out = allocate(x.dtype, idx.size);
+    const src = x.data;
+    const id = idx.data;
+    const n = x.ndim === 0 ? 1 : x.shape[ax];
+    const xs = stridesOf(x.shape);
+    const step = x.ndim === 0 ? 0 : xs[ax];
+    walk(idx.shape, ax, xs, stridesOf(idx.shape), (p, offX) => {
+      const v = id[p];
+      checkIndex('gather', v, n, ax);
+      out[p] = src[offX + v * step];
+    });
+    return new Tensor(out, idx.shape);
+  },
+);
 
 /**
  * Adds `src` into a copy of `x` at positions given by `index` along `axis`, as
@@ -111,37 +115,40 @@ export function gather(x: Tensor, axis: number, index: IndexLike): Tensor {
  * // [4, 0, 2]
  * ```
  */
-export function scatterAdd(x: Tensor, axis: number, index: IndexLike, src: Tensor): Tensor {
-  if (!(x instanceof Tensor) || !(src instanceof Tensor)) {
-    throw new TypeError('scatterAdd: x and src must be Tensors');
-  }
-  if (!isFloat(x.dtype) && isFloat(src.dtype)) {
-    throw new DTypeError(
-      `scatterAdd: cannot add ${src.dtype} src into a ${x.dtype} tensor; cast one of them with astype`,
-    );
-  }
-  const idx = toIndexTensor('scatterAdd', index);
-  const ax = normalizeAxis('scatterAdd', axis, x.ndim);
-  if (src.ndim !== x.ndim) {
-    throw new ShapeError(
-      `scatterAdd: src must have as many dimensions as the input: src ${fmtShape(src.shape)}, input ${fmtShape(x.shape)}`,
-    );
-  }
-  checkIndexShape('scatterAdd', x, idx, ax, src);
-  const out = x.data.slice();
-  const sd = src.dtype === x.dtype ? src.data : castArray(src.data, x.dtype);
-  const id = idx.data;
-  const n = x.ndim === 0 ? 1 : x.shape[ax];
-  const xs = stridesOf(x.shape);
-  const step = x.ndim === 0 ? 0 : xs[ax];
-  const ss = stridesOf(src.shape);
-  const srcStep = x.ndim === 0 ? 0 : ss[ax];
-  walk(idx.shape, ax, xs, ss, (p, offX, offS, c) => {
-    const v = id[p];
-    checkIndex('scatterAdd', v, n, ax);
-    // src is read at the index tensor's own coordinate on `axis`, not at the looked-up value.
-    out[offX + v * step] += sd[offS + c * srcStep];
-  });
-  if (x.dtype === 'bool') for (let i = 0; i < out.length; i++) out[i] = out[i] ? 1 : 0;
-  return new Tensor(out, x.shape);
-}
+export const scatterAdd = /* @__PURE__ */ defineOp(
+  'scatterAdd',
+  function scatterAdd(x: Tensor, axis: number, index: IndexLike, src: Tensor): Tensor {
+    if (!(x instanceof Tensor) || !(src instanceof Tensor)) {
+      throw new TypeError('scatterAdd: x and src must be Tensors');
+    }
+    if (!isFloat(x.dtype) && isFloat(src.dtype)) {
+      throw new DTypeError(
+        `scatterAdd: cannot add ${src.dtype} src into a ${x.dtype} tensor; cast one of them with astype`,
+      );
+    }
+    const idx = toIndexTensor('scatterAdd', index);
+    const ax = normalizeAxis('scatterAdd', axis, x.ndim);
+    if (src.ndim !== x.ndim) {
+      throw new ShapeError(
+        `scatterAdd: src must have as many dimensions as the input: src ${fmtShape(src.shape)}, input ${fmtShape(x.shape)}`,
+      );
+    }
+    checkIndexShape('scatterAdd', x, idx, ax, src);
+    const out = x.data.slice();
+    const sd = src.dtype === x.dtype ? src.data : castArray(src.data, x.dtype);
+    const id = idx.data;
+    const n = x.ndim === 0 ? 1 : x.shape[ax];
+    const xs = stridesOf(x.shape);
+    const step = x.ndim === 0 ? 0 : xs[ax];
+    const ss = stridesOf(src.shape);
+    const srcStep = x.ndim === 0 ? 0 : ss[ax];
+    walk(idx.shape, ax, xs, ss, (p, offX, offS, c) => {
+      const v = id[p];
+      checkIndex('scatterAdd', v, n, ax);
+      // src is read at the index tensor's own coordinate on `axis`, not at the looked-up value.
+      out[offX + v * step] += sd[offS + c * srcStep];
+    });
+    if (x.dtype === 'bool') for (let i = 0; i < out.length; i++) out[i] = out[i] ? 1 : 0;
+    return new Tensor(out, x.shape);
+  },
+);

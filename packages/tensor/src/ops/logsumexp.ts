@@ -1,3 +1,4 @@
+import { defineOp } from './registry';
 import { allocate, floatResult } from '../dtype';
 import { runRows } from '../kernels/rows';
 import { type ReduceOptions, Tensor } from '../tensor';
@@ -16,13 +17,16 @@ import { checkTensor } from './check';
  * logsumexp(tensor([[0, 0], [1, 1]]), { axis: 1 }).toArray(); // [0.693, 1.693]
  * ```
  */
-export function logsumexp(x: Tensor, opts?: ReduceOptions): Tensor {
-  checkTensor('logsumexp', x);
-  const plan = reducePlan('logsumexp', x, opts);
-  const dt = floatResult(x.dtype);
-  const moved = moveReducedLast(x, plan.axes);
-  const src = moved.dtype === dt ? moved.data : castArray(moved.data, dt);
-  const out = allocate(dt, plan.outer);
-  runRows('logsumexp', src, plan.outer, plan.inner, out);
-  return new Tensor(out, plan.outShape);
-}
+export const logsumexp = /* @__PURE__ */ defineOp(
+  'logsumexp',
+  function logsumexp(x: Tensor, opts?: ReduceOptions): Tensor {
+    checkTensor('logsumexp', x);
+    const plan = reducePlan('logsumexp', x, opts);
+    const dt = floatResult(x.dtype);
+    const moved = moveReducedLast(x, plan.axes);
+    const src = moved.dtype === dt ? moved.data : castArray(moved.data, dt);
+    const out = allocate(dt, plan.outer);
+    runRows('logsumexp', src, plan.outer, plan.inner, out);
+    return new Tensor(out, plan.outShape);
+  },
+);

@@ -1,3 +1,4 @@
+import { defineOp } from './registry';
 import { floatResult } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
 import type { ReduceOptions, Tensor } from '../tensor';
@@ -27,26 +28,29 @@ export interface NormOptions extends ReduceOptions {
  * norm(tensor([[3, 4], [0, 1]]), { ord: Infinity, axis: 1 }).toArray(); // [4, 1]
  * ```
  */
-export function norm(x: Tensor, opts: NormOptions = {}): Tensor {
-  checkTensor('norm', x);
-  const ord = opts.ord === undefined || opts.ord === 'fro' ? 2 : opts.ord;
-  if (typeof ord !== 'number' || Number.isNaN(ord)) {
-    throw new RangeError(
-      `norm: ord must be a number, Infinity, -Infinity or 'fro', got ${String(opts.ord)}`,
-    );
-  }
-  const red: ReduceOptions = { axis: opts.axis, keepDims: opts.keepDims };
-  const xf = x.dtype === floatResult(x.dtype) ? x : astype(x, floatResult(x.dtype));
-  if (ord === Number.POSITIVE_INFINITY || ord === Number.NEGATIVE_INFINITY) {
-    if (reducePlan('norm', x, red).inner === 0) {
-      throw new ShapeError(
-        `norm: ord=${ord} over an empty axis of shape ${fmtShape(x.shape)} is undefined`,
+export const norm = /* @__PURE__ */ defineOp(
+  'norm',
+  function norm(x: Tensor, opts: NormOptions = {}): Tensor {
+    checkTensor('norm', x);
+    const ord = opts.ord === undefined || opts.ord === 'fro' ? 2 : opts.ord;
+    if (typeof ord !== 'number' || Number.isNaN(ord)) {
+      throw new RangeError(
+        `norm: ord must be a number, Infinity, -Infinity or 'fro', got ${String(opts.ord)}`,
       );
     }
-    return ord > 0 ? max(abs(xf), red) : min(abs(xf), red);
-  }
-  if (ord === 0) return astype(sum(notEqual(xf, 0), red), xf.dtype);
-  if (ord === 1) return sum(abs(xf), red);
-  if (ord === 2) return sqrt(sum(square(xf), red));
-  return pow(sum(pow(abs(xf), ord), red), 1 / ord);
-}
+    const red: ReduceOptions = { axis: opts.axis, keepDims: opts.keepDims };
+    const xf = x.dtype === floatResult(x.dtype) ? x : astype(x, floatResult(x.dtype));
+    if (ord === Number.POSITIVE_INFINITY || ord === Number.NEGATIVE_INFINITY) {
+      if (reducePlan('norm', x, red).inner === 0) {
+        throw new ShapeError(
+          `norm: ord=${ord} over an empty axis of shape ${fmtShape(x.shape)} is undefined`,
+        );
+      }
+      return ord > 0 ? max(abs(xf), red) : min(abs(xf), red);
+    }
+    if (ord === 0) return astype(sum(notEqual(xf, 0), red), xf.dtype);
+    if (ord === 1) return sum(abs(xf), red);
+    if (ord === 2) return sqrt(sum(square(xf), red));
+    return pow(sum(pow(abs(xf), ord), red), 1 / ord);
+  },
+);

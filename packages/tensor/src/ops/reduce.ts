@@ -1,3 +1,4 @@
+import { defineOp } from './registry';
 import { type DType, allocate, floatResult } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
 import { type ReduceCode, backend } from '../kernels';
@@ -77,9 +78,12 @@ const sumType = (d: DType): DType => (d === 'bool' ? 'int32' : d);
  * sum(tensor([[1, 2], [3, 4]]), { axis: -1, keepDims: true }).toArray(); // [[3], [7]]
  * ```
  */
-export function sum(x: Tensor, opts?: ReduceOptions): Tensor {
-  return reduceOp('sum', 'sum', x, opts, sumType(x.dtype));
-}
+export const sum = /* @__PURE__ */ defineOp(
+  'sum',
+  function sum(x: Tensor, opts?: ReduceOptions): Tensor {
+    return reduceOp('sum', 'sum', x, opts, sumType(x.dtype));
+  },
+);
 
 /**
  * Product of elements over `axis`: out = Πᵢ xᵢ (1 for an empty axis).
@@ -89,9 +93,12 @@ export function sum(x: Tensor, opts?: ReduceOptions): Tensor {
  * prod(tensor([1, 2, 3, 4])).item(); // 24
  * ```
  */
-export function prod(x: Tensor, opts?: ReduceOptions): Tensor {
-  return reduceOp('prod', 'prod', x, opts, sumType(x.dtype));
-}
+export const prod = /* @__PURE__ */ defineOp(
+  'prod',
+  function prod(x: Tensor, opts?: ReduceOptions): Tensor {
+    return reduceOp('prod', 'prod', x, opts, sumType(x.dtype));
+  },
+);
 
 /**
  * Largest element over `axis`; NaN if any element is NaN (as torch.amax). Throws on an empty axis.
@@ -101,14 +108,52 @@ export function prod(x: Tensor, opts?: ReduceOptions): Tensor {
  * max(tensor([[1, 5], [3, 2]]), { axis: 1 }).toArray(); // [5, 3]
  * ```
  */
-export function max(x: Tensor, opts?: ReduceOptions): Tensor {
-  return reduceOp('max', 'max', x, opts, x.dtype);
-}
+export const max = /* @__PURE__ */ defineOp(
+  'max',
+  function max(x: Tensor, opts?: ReduceOptions): Tensor {
+    return reduceOp('max', 'max', x, opts, x.dtype);
+  },
+);
 
 /** Smallest element over `axis`; NaN if any element is NaN. @example `min(tensor([3, 1, 2])).item() // 1` */
-export function min(x: Tensor, opts?: ReduceOptions): Tensor {
-  return reduceOp('min', 'min', x, opts, x.dtype);
-}
+export const min = /* @__PURE__ */ defineOp(
+  'min',
+  function min(x: Tensor, opts?: ReduceOptions): Tensor {
+    return reduceOp('min', 'min', x, opts, x.dtype);
+  },
+);
+
+/**
+ * Largest element over `axis` (all axes when omitted), as torch.amax: the same values as
+ * {@link max}; under autodiff its gradient is split evenly among tied maxima in every case.
+ *
+ * @example
+ * ```ts
+ * amax(tensor([[1, 5], [3, 2]]), { axis: [0, 1] }).item(); // 5
+ * ```
+ */
+export const amax = /* @__PURE__ */ defineOp(
+  'amax',
+  function amax(x: Tensor, opts?: ReduceOptions): Tensor {
+    return reduceOp('max', 'amax', x, opts, x.dtype);
+  },
+);
+
+/**
+ * Smallest element over `axis` (all axes when omitted), as torch.amin; under autodiff its
+ * gradient is split evenly among tied minima.
+ *
+ * @example
+ * ```ts
+ * amin(tensor([[1, 5], [3, 2]]), { axis: 0 }).toArray(); // [1, 2]
+ * ```
+ */
+export const amin = /* @__PURE__ */ defineOp(
+  'amin',
+  function amin(x: Tensor, opts?: ReduceOptions): Tensor {
+    return reduceOp('min', 'amin', x, opts, x.dtype);
+  },
+);
 
 /**
  * Arithmetic mean over `axis`: out = (1/n) Σᵢ xᵢ. Integer inputs give float32. NaN for an
@@ -119,12 +164,15 @@ export function min(x: Tensor, opts?: ReduceOptions): Tensor {
  * mean(tensor([[1, 2], [3, 4]]), { axis: 0 }).toArray(); // [2, 3]
  * ```
  */
-export function mean(x: Tensor, opts?: ReduceOptions): Tensor {
-  const plan = reducePlan('mean', x, opts);
-  const dt = floatResult(x.dtype);
-  const s = reduceOp('sum', 'mean', x, opts, dt === x.dtype ? dt : 'float64');
-  const out = allocate(dt, s.size);
-  const inv = plan.inner;
-  for (let i = 0; i < s.size; i++) out[i] = s.data[i] / inv;
-  return new Tensor(out, s.shape);
-}
+export const mean = /* @__PURE__ */ defineOp(
+  'mean',
+  function mean(x: Tensor, opts?: ReduceOptions): Tensor {
+    const plan = reducePlan('mean', x, opts);
+    const dt = floatResult(x.dtype);
+    const s = reduceOp('sum', 'mean', x, opts, dt === x.dtype ? dt : 'float64');
+    const out = allocate(dt, s.size);
+    const inv = plan.inner;
+    for (let i = 0; i < s.size; i++) out[i] = s.data[i] / inv;
+    return new Tensor(out, s.shape);
+  },
+);

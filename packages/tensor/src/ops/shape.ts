@@ -1,3 +1,4 @@
+import { defineOp } from './registry';
 import { allocate } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
 import {
@@ -21,32 +22,35 @@ import { checkTensor } from './check';
  * reshape(arange(6), [2, -1]).shape; // [2, 3]
  * ```
  */
-export function reshape(x: Tensor, shape: readonly number[]): Tensor {
-  checkTensor('reshape', x);
-  const s = [...shape];
-  const neg = s.filter((d) => d === -1).length;
-  if (neg > 1)
-    throw new ShapeError(`reshape: only one dimension can be -1, got ${fmtShape(shape)}`);
-  for (const d of s) {
-    if (!Number.isInteger(d) || d < -1)
-      throw new ShapeError(`reshape: invalid shape ${fmtShape(shape)}`);
-  }
-  if (neg === 1) {
-    const known = s.reduce((p, d) => (d === -1 ? p : p * d), 1);
-    if (known === 0 || x.size % known !== 0) {
+export const reshape = /* @__PURE__ */ defineOp(
+  'reshape',
+  function reshape(x: Tensor, shape: readonly number[]): Tensor {
+    checkTensor('reshape', x);
+    const s = [...shape];
+    const neg = s.filter((d) => d === -1).length;
+    if (neg > 1)
+      throw new ShapeError(`reshape: only one dimension can be -1, got ${fmtShape(shape)}`);
+    for (const d of s) {
+      if (!Number.isInteger(d) || d < -1)
+        throw new ShapeError(`reshape: invalid shape ${fmtShape(shape)}`);
+    }
+    if (neg === 1) {
+      const known = s.reduce((p, d) => (d === -1 ? p : p * d), 1);
+      if (known === 0 || x.size % known !== 0) {
+        throw new ShapeError(
+          `reshape: cannot reshape ${fmtShape(x.shape)} (${x.size} elements) into ${fmtShape(shape)}`,
+        );
+      }
+      s[s.indexOf(-1)] = x.size / known;
+    }
+    if (sizeOf(s) !== x.size) {
       throw new ShapeError(
-        `reshape: cannot reshape ${fmtShape(x.shape)} (${x.size} elements) into ${fmtShape(shape)}`,
+        `reshape: cannot reshape ${fmtShape(x.shape)} (${x.size} elements) into ${fmtShape(shape)} (${sizeOf(s)} elements)`,
       );
     }
-    s[s.indexOf(-1)] = x.size / known;
-  }
-  if (sizeOf(s) !== x.size) {
-    throw new ShapeError(
-      `reshape: cannot reshape ${fmtShape(x.shape)} (${x.size} elements) into ${fmtShape(shape)} (${sizeOf(s)} elements)`,
-    );
-  }
-  return new Tensor(x.data, s);
-}
+    return new Tensor(x.data, s);
+  },
+);
 
 /**
  * Permutes axes: `transpose(x)` reverses them (NumPy), `transpose(x, [0, 2, 1])` orders them as
@@ -57,38 +61,47 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
  * transpose(tensor([[1, 2, 3], [4, 5, 6]])).toArray(); // [[1, 4], [2, 5], [3, 6]]
  * ```
  */
-export function transpose(x: Tensor, axes?: readonly number[]): Tensor {
-  checkTensor('transpose', x);
-  const nd = x.ndim;
-  const perm =
-    axes === undefined
-      ? Array.from({ length: nd }, (_, i) => nd - 1 - i)
-      : axes.map((a) => normalizeAxis('transpose', a, nd));
-  if (perm.length !== nd || new Set(perm).size !== nd) {
-    throw new ShapeError(
-      `transpose: axes ${fmtShape(axes ?? [])} must be a permutation of 0..${nd - 1}`,
-    );
-  }
-  const outShape = perm.map((p) => x.shape[p]);
-  const inStrides = stridesOf(x.shape);
-  const strides = perm.map((p) => inStrides[p]);
-  return new Tensor(gatherStrided(x, outShape, strides), outShape);
-}
+export const transpose = /* @__PURE__ */ defineOp(
+  'transpose',
+  function transpose(x: Tensor, axes?: readonly number[]): Tensor {
+    checkTensor('transpose', x);
+    const nd = x.ndim;
+    const perm =
+      axes === undefined
+        ? Array.from({ length: nd }, (_, i) => nd - 1 - i)
+        : axes.map((a) => normalizeAxis('transpose', a, nd));
+    if (perm.length !== nd || new Set(perm).size !== nd) {
+      throw new ShapeError(
+        `transpose: axes ${fmtShape(axes ?? [])} must be a permutation of 0..${nd - 1}`,
+      );
+    }
+    const outShape = perm.map((p) => x.shape[p]);
+    const inStrides = stridesOf(x.shape);
+    const strides = perm.map((p) => inStrides[p]);
+    return new Tensor(gatherStrided(x, outShape, strides), outShape);
+  },
+);
 
 /** PyTorch's `permute`: orders the axes as `axes` (a copy). @example `permute(zeros([2, 3, 4]), [2, 0, 1]).shape // [4, 2, 3]` */
-export function permute(x: Tensor, axes: readonly number[]): Tensor {
-  return transpose(x, axes);
-}
+export const permute = /* @__PURE__ */ defineOp(
+  'permute',
+  function permute(x: Tensor, axes: readonly number[]): Tensor {
+    return transpose(x, axes);
+  },
+);
 
 /** Swaps two axes (PyTorch's `transpose(dim0, dim1)`). @example `swapAxes(zeros([2, 3, 4]), 0, -1).shape // [4, 3, 2]` */
-export function swapAxes(x: Tensor, a: number, b: number): Tensor {
-  checkTensor('swapAxes', x);
-  const perm = Array.from({ length: x.ndim }, (_, i) => i);
-  const i = normalizeAxis('swapAxes', a, x.ndim);
-  const j = normalizeAxis('swapAxes', b, x.ndim);
-  [perm[i], perm[j]] = [perm[j], perm[i]];
-  return transpose(x, perm);
-}
+export const swapAxes = /* @__PURE__ */ defineOp(
+  'swapAxes',
+  function swapAxes(x: Tensor, a: number, b: number): Tensor {
+    checkTensor('swapAxes', x);
+    const perm = Array.from({ length: x.ndim }, (_, i) => i);
+    const i = normalizeAxis('swapAxes', a, x.ndim);
+    const j = normalizeAxis('swapAxes', b, x.ndim);
+    [perm[i], perm[j]] = [perm[j], perm[i]];
+    return transpose(x, perm);
+  },
+);
 
 /**
  * Reads `x` through arbitrary strides into a new contiguous array of `outShape` (an odometer
@@ -134,17 +147,20 @@ export function gatherStrided(
  * broadcastTo(tensor([1, 2]), [2, 2]).toArray(); // [[1, 2], [1, 2]]
  * ```
  */
-export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
-  checkTensor('broadcastTo', x);
-  const target = broadcastShapes('broadcastTo', x.shape, shape);
-  if (!sameShape(target, shape)) {
-    throw new ShapeError(
-      `broadcastTo: cannot broadcast ${fmtShape(x.shape)} to ${fmtShape(shape)}`,
-    );
-  }
-  if (sameShape(x.shape, shape)) return new Tensor(x.data.slice(), shape);
-  return new Tensor(gatherStrided(x, shape, broadcastStrides(x.shape, shape)), shape);
-}
+export const broadcastTo = /* @__PURE__ */ defineOp(
+  'broadcastTo',
+  function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
+    checkTensor('broadcastTo', x);
+    const target = broadcastShapes('broadcastTo', x.shape, shape);
+    if (!sameShape(target, shape)) {
+      throw new ShapeError(
+        `broadcastTo: cannot broadcast ${fmtShape(x.shape)} to ${fmtShape(shape)}`,
+      );
+    }
+    if (sameShape(x.shape, shape)) return new Tensor(x.data.slice(), shape);
+    return new Tensor(gatherStrided(x, shape, broadcastStrides(x.shape, shape)), shape);
+  },
+);
 
 /**
  * Removes axes of size 1: all of them, or only those in `axis` (which must have size 1).
@@ -154,25 +170,28 @@ export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
  * squeeze(zeros([1, 3, 1])).shape; // [3]
  * ```
  */
-export function squeeze(x: Tensor, axis?: Axis): Tensor {
-  checkTensor('squeeze', x);
-  if (axis === undefined)
+export const squeeze = /* @__PURE__ */ defineOp(
+  'squeeze',
+  function squeeze(x: Tensor, axis?: Axis): Tensor {
+    checkTensor('squeeze', x);
+    if (axis === undefined)
+      return new Tensor(
+        x.data,
+        x.shape.filter((d) => d !== 1),
+      );
+    const axes = normalizeAxes('squeeze', axis, x.ndim);
+    for (const a of axes) {
+      if (x.shape[a] !== 1)
+        throw new ShapeError(
+          `squeeze: axis ${a} of shape ${fmtShape(x.shape)} has size ${x.shape[a]}, not 1`,
+        );
+    }
     return new Tensor(
       x.data,
-      x.shape.filter((d) => d !== 1),
+      x.shape.filter((_, i) => !axes.includes(i)),
     );
-  const axes = normalizeAxes('squeeze', axis, x.ndim);
-  for (const a of axes) {
-    if (x.shape[a] !== 1)
-      throw new ShapeError(
-        `squeeze: axis ${a} of shape ${fmtShape(x.shape)} has size ${x.shape[a]}, not 1`,
-      );
-  }
-  return new Tensor(
-    x.data,
-    x.shape.filter((_, i) => !axes.includes(i)),
-  );
-}
+  },
+);
 
 /**
  * Inserts an axis of size 1 at `axis` (−1 appends), as torch.unsqueeze / np.expand_dims.
@@ -182,20 +201,23 @@ export function squeeze(x: Tensor, axis?: Axis): Tensor {
  * unsqueeze(zeros([3]), 0).shape; // [1, 3]
  * ```
  */
-export function unsqueeze(x: Tensor, axis: number): Tensor {
-  checkTensor('unsqueeze', x);
-  const n = x.ndim + 1;
-  if (!Number.isInteger(axis) || axis < -n || axis >= n) {
-    // Named here: normalizeAxis would describe the result's n axes as the input's.
-    throw new RangeError(
-      `unsqueeze: axis ${axis} is out of range for inserting an axis into shape ${fmtShape(x.shape)}; use -${n}..${n - 1}`,
-    );
-  }
-  const a = normalizeAxis('unsqueeze', axis, n);
-  const s = [...x.shape];
-  s.splice(a, 0, 1);
-  return new Tensor(x.data, s);
-}
+export const unsqueeze = /* @__PURE__ */ defineOp(
+  'unsqueeze',
+  function unsqueeze(x: Tensor, axis: number): Tensor {
+    checkTensor('unsqueeze', x);
+    const n = x.ndim + 1;
+    if (!Number.isInteger(axis) || axis < -n || axis >= n) {
+      // Named here: normalizeAxis would describe the result's n axes as the input's.
+      throw new RangeError(
+        `unsqueeze: axis ${axis} is out of range for inserting an axis into shape ${fmtShape(x.shape)}; use -${n}..${n - 1}`,
+      );
+    }
+    const a = normalizeAxis('unsqueeze', axis, n);
+    const s = [...x.shape];
+    s.splice(a, 0, 1);
+    return new Tensor(x.data, s);
+  },
+);
 
 /**
  * NumPy's name for {@link unsqueeze}: inserts an axis of size 1 at `axis`.
@@ -205,9 +227,12 @@ export function unsqueeze(x: Tensor, axis: number): Tensor {
  * expandDims(zeros([3]), 1).shape; // [3, 1]
  * ```
  */
-export function expandDims(x: Tensor, axis: number): Tensor {
-  return unsqueeze(x, axis);
-}
+export const expandDims = /* @__PURE__ */ defineOp(
+  'expandDims',
+  function expandDims(x: Tensor, axis: number): Tensor {
+    return unsqueeze(x, axis);
+  },
+);
 
 /**
  * Collapses axes `startAxis..endAxis` (inclusive; default all) into one, as torch.flatten.
@@ -217,12 +242,16 @@ export function expandDims(x: Tensor, axis: number): Tensor {
  * flatten(zeros([2, 3, 4]), 1).shape; // [2, 12]
  * ```
  */
-export function flatten(x: Tensor, startAxis = 0, endAxis = -1): Tensor {
-  checkTensor('flatten', x);
-  if (x.ndim === 0) return new Tensor(x.data, [1]);
-  const s = normalizeAxis('flatten', startAxis, x.ndim);
-  const e = normalizeAxis('flatten', endAxis, x.ndim);
-  if (s > e) throw new RangeError(`flatten: startAxis ${startAxis} comes after endAxis ${endAxis}`);
-  const mid = x.shape.slice(s, e + 1).reduce((p, d) => p * d, 1);
-  return new Tensor(x.data, [...x.shape.slice(0, s), mid, ...x.shape.slice(e + 1)]);
-}
+export const flatten = /* @__PURE__ */ defineOp(
+  'flatten',
+  function flatten(x: Tensor, startAxis = 0, endAxis = -1): Tensor {
+    checkTensor('flatten', x);
+    if (x.ndim === 0) return new Tensor(x.data, [1]);
+    const s = normalizeAxis('flatten', startAxis, x.ndim);
+    const e = normalizeAxis('flatten', endAxis, x.ndim);
+    if (s > e)
+      throw new RangeError(`flatten: startAxis ${startAxis} comes after endAxis ${endAxis}`);
+    const mid = x.shape.slice(s, e + 1).reduce((p, d) => p * d, 1);
+    return new Tensor(x.data, [...x.shape.slice(0, s), mid, ...x.shape.slice(e + 1)]);
+  },
+);

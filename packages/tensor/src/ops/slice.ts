@@ -1,3 +1,4 @@
+import { defineOp } from './registry';
 import { fmtShape } from '../errors';
 import { stridesOf } from '../shape';
 import { Tensor } from '../tensor';
@@ -65,49 +66,52 @@ function resolveRange(r: SliceRange, n: number, axis: number): [number, number, 
  * slice(x, [[null, null, -1], [0, 2]]).toArray(); // [[8, 9], [4, 5], [0, 1]]
  * ```
  */
-export function slice(x: Tensor, spec: SliceSpec): Tensor {
-  checkTensor('slice', x);
-  if (!Array.isArray(spec)) {
-    throw new TypeError('slice: spec must be an array with one entry per axis');
-  }
-  if (spec.length > x.ndim) {
-    throw new RangeError(
-      `slice: ${spec.length} indices given for a tensor of shape ${fmtShape(x.shape)} (${x.ndim} axes)`,
-    );
-  }
-  const inStrides = stridesOf(x.shape);
-  const outShape: number[] = [];
-  const strides: number[] = [];
-  let offset = 0;
-  for (let ax = 0; ax < x.ndim; ax++) {
-    const n = x.shape[ax];
-    const s = ax < spec.length ? spec[ax] : null;
-    if (typeof s === 'number') {
-      checkInt(s, 'index', ax);
-      if (s < -n || s >= n) {
-        throw new RangeError(
-          `slice: index ${s} is out of bounds for axis ${ax} with size ${n} (shape ${fmtShape(x.shape)})`,
-        );
-      }
-      offset += (s < 0 ? s + n : s) * inStrides[ax];
-    } else if (s === null || s === undefined) {
-      outShape.push(n);
-      strides.push(inStrides[ax]);
-    } else if (Array.isArray(s)) {
-      if (s.length > 3) {
-        throw new TypeError(
-          `slice: range on axis ${ax} has ${s.length} entries; use [start, stop, step]`,
-        );
-      }
-      const [start, step, len] = resolveRange(s as unknown as SliceRange, n, ax);
-      outShape.push(len);
-      strides.push(step * inStrides[ax]);
-      if (len > 0) offset += start * inStrides[ax];
-    } else {
-      throw new TypeError(
-        `slice: entry ${ax} must be a number, null or [start, stop, step], got ${JSON.stringify(s)}`,
+export const slice = /* @__PURE__ */ defineOp(
+  'slice',
+  function slice(x: Tensor, spec: SliceSpec): Tensor {
+    checkTensor('slice', x);
+    if (!Array.isArray(spec)) {
+      throw new TypeError('slice: spec must be an array with one entry per axis');
+    }
+    if (spec.length > x.ndim) {
+      throw new RangeError(
+        `slice: ${spec.length} indices given for a tensor of shape ${fmtShape(x.shape)} (${x.ndim} axes)`,
       );
     }
-  }
-  return new Tensor(gatherStrided(x, outShape, strides, offset), outShape);
-}
+    const inStrides = stridesOf(x.shape);
+    const outShape: number[] = [];
+    const strides: number[] = [];
+    let offset = 0;
+    for (let ax = 0; ax < x.ndim; ax++) {
+      const n = x.shape[ax];
+      const s = ax < spec.length ? spec[ax] : null;
+      if (typeof s === 'number') {
+        checkInt(s, 'index', ax);
+        if (s < -n || s >= n) {
+          throw new RangeError(
+            `slice: index ${s} is out of bounds for axis ${ax} with size ${n} (shape ${fmtShape(x.shape)})`,
+          );
+        }
+        offset += (s < 0 ? s + n : s) * inStrides[ax];
+      } else if (s === null || s === undefined) {
+        outShape.push(n);
+        strides.push(inStrides[ax]);
+      } else if (Array.isArray(s)) {
+        if (s.length > 3) {
+          throw new TypeError(
+            `slice: range on axis ${ax} has ${s.length} entries; use [start, stop, step]`,
+          );
+        }
+        const [start, step, len] = resolveRange(s as unknown as SliceRange, n, ax);
+        outShape.push(len);
+        strides.push(step * inStrides[ax]);
+        if (len > 0) offset += start * inStrides[ax];
+      } else {
+        throw new TypeError(
+          `slice: entry ${ax} must be a number, null or [start, stop, step], got ${JSON.stringify(s)}`,
+        );
+      }
+    }
+    return new Tensor(gatherStrided(x, outShape, strides, offset), outShape);
+  },
+);

@@ -1,3 +1,4 @@
+import { defineOp } from './registry';
 import { allocate, floatResult } from '../dtype';
 import { runRows } from '../kernels/rows';
 import { normalizeAxis } from '../shape';
@@ -42,9 +43,12 @@ function rowwise(code: 'softmax' | 'logSoftmax', x: Tensor, axis: number): Tenso
  * softmax(tensor([[1000, 1000]]), 1).toArray(); // [[0.5, 0.5]]
  * ```
  */
-export function softmax(x: Tensor, axis = -1): Tensor {
-  return rowwise('softmax', x, axis);
-}
+export const softmax = /* @__PURE__ */ defineOp(
+  'softmax',
+  function softmax(x: Tensor, axis = -1): Tensor {
+    return rowwise('softmax', x, axis);
+  },
+);
 
 /**
  * Log-softmax along `axis` (default −1): out_i = x_i − m − log Σ_j exp(x_j − m), m = max_j x_j.
@@ -56,6 +60,9 @@ export function softmax(x: Tensor, axis = -1): Tensor {
  * logSoftmax(tensor([0, -1000])).toArray(); // [0, -1000]
  * ```
  */
-export function logSoftmax(x: Tensor, axis = -1): Tensor {
-  return rowwise('logSoftmax', x, axis);
-}
+export const logSoftmax = /* @__PURE__ */ defineOp(
+  'logSoftmax',
+  function logSoftmax(x: Tensor, axis = -1): Tensor {
+    return rowwise('logSoftmax', x, axis);
+  },
+);

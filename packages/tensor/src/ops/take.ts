@@ -1,3 +1,4 @@
+import { defineOp } from './registry';
 import { allocate } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
 import { normalizeAxis, sizeOf } from '../shape';
@@ -18,49 +19,52 @@ import { checkTensor } from './check';
  * take(tensor([[1, 2], [3, 4]]), 1, 1).toArray();              // [2, 4]
  * ```
  */
-export function take(x: Tensor, indices: IndexLike, axis?: number): Tensor {
-  checkTensor('take', x);
-  const idx = toIndexTensor('take', indices);
-  const flat = axis === undefined;
-  const shape = flat ? [x.size] : x.shape;
-  const ax = flat ? 0 : normalizeAxis('take', axis, x.ndim);
-  if (shape.length === 0) {
-    throw new ShapeError('take: a 0-d tensor has no axis to take along; omit axis or reshape it');
-  }
-  const n = shape[ax];
-  const outerN = sizeOf(shape.slice(0, ax));
-  const inner = sizeOf(shape.slice(ax + 1));
-  const m = idx.size;
-  const id = idx.data;
-  const pos = new Int32Array(m);
-  for (let j = 0; j < m; j++) {
-    const v = id[j];
-    if (v < -n || v >= n) {
-      throw new RangeError(
-        `take: index ${v} is out of bounds for axis ${ax} with size ${n} (shape ${fmtShape(x.shape)})`,
-      );
+export const take = /* @__PURE__ */ defineOp(
+  'take',
+  function take(x: Tensor, indices: IndexLike, axis?: number): Tensor {
+    checkTensor('take', x);
+    const idx = toIndexTensor('take', indices);
+    const flat = axis === undefined;
+    const shape = flat ? [x.size] : x.shape;
+    const ax = flat ? 0 : normalizeAxis('take', axis, x.ndim);
+    if (shape.length === 0) {
+      throw new ShapeError('take: a 0-d tensor has no axis to take along; omit axis or reshape it');
     }
-    pos[j] = v < 0 ? v + n : v;
-  }
-  const outShape = [...shape.slice(0, ax), ...idx.shape, ...shape.slice(ax + 1)];
-  const out = allocate(x.dtype, outerN * m * inner);
-  const src = x.data;
-  let o = 0;
-  // Long rows (e.g. dataset samples) copy as blocks; short ones element by element, which avoids
-  // a subarray view per index.
-  const block = inner >= 32;
-  for (let a = 0; a < outerN; a++) {
-    const base = a * n * inner;
+    const n = shape[ax];
+    const outerN = sizeOf(shape.slice(0, ax));
+    const inner = sizeOf(shape.slice(ax + 1));
+    const m = idx.size;
+    const id = idx.data;
+    const pos = new Int32Array(m);
     for (let j = 0; j < m; j++) {
-      const from = base + pos[j] * inner;
-      if (block) {
-        out.set(src.subarray(from, from + inner), o);
-        o += inner;
-      } else for (let i = 0; i < inner; i++) out[o++] = src[from + i];
+      const v = id[j];
+      if (v < -n || v >= n) {
+        throw new RangeError(
+          `take: index ${v} is out of bounds for axis ${ax} with size ${n} (shape ${fmtShape(x.shape)})`,
+        );
+      }
+      pos[j] = v < 0 ? v + n : v;
     }
-  }
-  return new Tensor(out, outShape);
-}
+    const outShape = [...shape.slice(0, ax), ...idx.shape, ...shape.slice(ax + 1)];
+    const out = allocate(x.dtype, outerN * m * inner);
+    const src = x.data;
+    let o = 0;
+    // Long rows (e.g. dataset samples) copy as blocks; short ones element by element, which avoids
+    // a subarray view per index.
+    const block = inner >= 32;
+    for (let a = 0; a < outerN; a++) {
+      const base = a * n * inner;
+      for (let j = 0; j < m; j++) {
+        const from = base + pos[j] * inner;
+        if (block) {
+          out.set(src.subarray(from, from + inner), o);
+          o += inner;
+        } else for (let i = 0; i < inner; i++) out[o++] = src[from + i];
+      }
+    }
+    return new Tensor(out, outShape);
+  },
+);
 
 /**
  * Selects whole slices along `axis` by a 1-D list of indices, as torch.index_select.
@@ -70,12 +74,15 @@ export function take(x: Tensor, indices: IndexLike, axis?: number): Tensor {
  * indexSelect(tensor([[1, 2], [3, 4]]), 1, [1]).toArray(); // [[2], [4]]
  * ```
  */
-export function indexSelect(x: Tensor, axis: number, indices: IndexLike): Tensor {
-  const idx = toIndexTensor('indexSelect', indices);
-  if (idx.ndim > 1) {
-    throw new ShapeError(
-      `indexSelect: indices must be 0-d or 1-D, got shape ${fmtShape(idx.shape)}`,
-    );
-  }
-  return take(x, idx.ndim === 0 ? idx.reshape([1]) : idx, axis);
-}
+export const indexSelect = /* @__PURE__ */ defineOp(
+  'indexSelect',
+  function indexSelect(x: Tensor, axis: number, indices: IndexLike): Tensor {
+    const idx = toIndexTensor('indexSelect', indices);
+    if (idx.ndim > 1) {
+      throw new ShapeError(
+        `indexSelect: indices must be 0-d or 1-D, got shape ${fmtShape(idx.shape)}`,
+      );
+    }
+    return take(x, idx.ndim === 0 ? idx.reshape([1]) : idx, axis);
+  },
+);

@@ -1,3 +1,4 @@
+import { defineOp } from './registry';
 import { fmtShape } from '../errors';
 import type { Tensor } from '../tensor';
 import { broadcastTo, reshape } from './shape';
@@ -14,25 +15,28 @@ import { checkTensor } from './check';
  * tile(tensor([1, 2]), [2, 1]).toArray(); // [[1, 2], [1, 2]]
  * ```
  */
-export function tile(x: Tensor, reps: number | readonly number[]): Tensor {
-  checkTensor('tile', x);
-  const r = typeof reps === 'number' ? [reps] : [...reps];
-  if (r.some((v) => !Number.isInteger(v) || v < 0)) {
-    throw new RangeError(`tile: reps ${fmtShape(r)} must be non-negative integers`);
-  }
-  const d = Math.max(x.ndim, r.length);
-  const xs = [...new Array(d - x.ndim).fill(1), ...x.shape];
-  const rs = [...new Array(d - r.length).fill(1), ...r];
-  // Interleave a repeat axis before each axis: [1, x0, 1, x1, …] broadcast to [r0, x0, r1, x1, …].
-  const inter: number[] = [];
-  const target: number[] = [];
-  for (let i = 0; i < d; i++) {
-    inter.push(1, xs[i]);
-    target.push(rs[i], xs[i]);
-  }
-  const b = broadcastTo(reshape(x, inter), target);
-  return reshape(
-    b,
-    xs.map((v, i) => v * rs[i]),
-  );
-}
+export const tile = /* @__PURE__ */ defineOp(
+  'tile',
+  function tile(x: Tensor, reps: number | readonly number[]): Tensor {
+    checkTensor('tile', x);
+    const r = typeof reps === 'number' ? [reps] : [...reps];
+    if (r.some((v) => !Number.isInteger(v) || v < 0)) {
+      throw new RangeError(`tile: reps ${fmtShape(r)} must be non-negative integers`);
+    }
+    const d = Math.max(x.ndim, r.length);
+    const xs = [...new Array(d - x.ndim).fill(1), ...x.shape];
+    const rs = [...new Array(d - r.length).fill(1), ...r];
+    // Interleave a repeat axis before each axis: [1, x0, 1, x1, …] broadcast to [r0, x0, r1, x1, …].
+    const inter: number[] = [];
+    const target: number[] = [];
+    for (let i = 0; i < d; i++) {
+      inter.push(1, xs[i]);
+      target.push(rs[i], xs[i]);
+    }
+    const b = broadcastTo(reshape(x, inter), target);
+    return reshape(
+      b,
+      xs.map((v, i) => v * rs[i]),
+    );
+  },
+);

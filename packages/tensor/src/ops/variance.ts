@@ -1,3 +1,4 @@
+import { defineOp } from './registry';
 import { allocate, floatResult } from '../dtype';
 import { runRows } from '../kernels/rows';
 import { type ReduceOptions, Tensor } from '../tensor';
@@ -42,9 +43,12 @@ function centred(op: string, x: Tensor, opts: VarianceOptions = {}): Tensor {
  * variance(tensor([1, 2, 3, 4]), { correction: 0 }).item(); // 1.25
  * ```
  */
-export function variance(x: Tensor, opts?: VarianceOptions): Tensor {
-  return centred('variance', x, opts);
-}
+export const variance = /* @__PURE__ */ defineOp(
+  'variance',
+  function variance(x: Tensor, opts?: VarianceOptions): Tensor {
+    return centred('variance', x, opts);
+  },
+);
 
 /**
  * Standard deviation over `axis`: out = √(Σᵢ (xᵢ − x̄)² / (N − correction)), correction = 1 by
@@ -55,9 +59,12 @@ export function variance(x: Tensor, opts?: VarianceOptions): Tensor {
  * std(tensor([[1, 3], [2, 2]]), { axis: 1 }).toArray(); // [1.414, 0]
  * ```
  */
-export function std(x: Tensor, opts?: VarianceOptions): Tensor {
-  const v = centred('std', x, opts);
-  const out = v.data;
-  for (let i = 0; i < out.length; i++) out[i] = Math.sqrt(out[i]);
-  return v;
-}
+export const std = /* @__PURE__ */ defineOp(
+  'std',
+  function std(x: Tensor, opts?: VarianceOptions): Tensor {
+    const v = centred('std', x, opts);
+    const out = v.data;
+    for (let i = 0; i < out.length; i++) out[i] = Math.sqrt(out[i]);
+    return v;
+  },
+);
