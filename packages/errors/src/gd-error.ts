@@ -76,8 +76,11 @@ export class GdError extends Error implements GdErrorLike {
    * `instanceof GdError` recognises every gd error by its mark (see {@link isGdError});
    * `instanceof` a subclass stays the ordinary prototype test.
    */
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // `this` is the class on the right of `instanceof` (GdError or a subclass), not a mistake.
+    // biome-ignore lint/complexity/noThisInStatic: the receiver decides which test applies
     if (this === GdError) return isGdError(value);
+    // biome-ignore lint/complexity/noThisInStatic: the receiver decides which test applies
     return Function.prototype[Symbol.hasInstance].call(this, value);
   }
 }

@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import { DTYPES, type DType, DTypeError, ShapeError, Tensor, allocate } from '@gd/tensor';
 
 /**
@@ -28,7 +29,7 @@ export function tensorToState(t: Tensor): TensorState {
  */
 export function stateToTensor(s: TensorState, where: string): Tensor {
   if (s === null || typeof s !== 'object' || !Array.isArray(s.shape) || !Array.isArray(s.data)) {
-    throw new TypeError(
+    throw new GdTypeError(
       `loadStateDict: entry '${where}' must be { shape: number[], dtype, data: number[] }`,
     );
   }

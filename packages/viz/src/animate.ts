@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { paddedDomain } from './axes';
 import { type ContourPlotOptions, type Trajectory, contourPlot } from './contour-plot';
 import { assertFinite, assertPositiveInt, assertRange } from './errors';
@@ -66,25 +67,25 @@ export function animateTrajectory(run: ContourAnimation): string[];
 export function animateTrajectory(run: FunctionAnimation | ContourAnimation): string[] {
   const op = 'animateTrajectory';
   if (!run || typeof run !== 'object')
-    throw new TypeError(`${op}: expected { f, path } or { f, trajectories }`);
+    throw new GdTypeError(`${op}: expected { f, path } or { f, trajectories }`);
   const maxFrames = run.frames ?? 60;
   assertPositiveInt(op, 'frames', maxFrames);
   if ('path' in run && run.path !== undefined) {
     const { f, path, label, frames: _frames, ...plot } = run;
     if (typeof f !== 'function')
-      throw new TypeError(`${op}: f must be a function (x: number) => number`);
+      throw new GdTypeError(`${op}: f must be a function (x: number) => number`);
     if (!path || typeof path.length !== 'number')
-      throw new TypeError(
+      throw new GdTypeError(
         `${op}: path must be the iterates x₀, x₁, … as an array of numbers (not a { x } object), got ${typeof path}`,
       );
-    if (path.length === 0) throw new RangeError(`${op}: path is empty; give at least one iterate`);
+    if (path.length === 0) throw new GdRangeError(`${op}: path is empty; give at least one iterate`);
     assertFinite(op, 'path', path);
     assertRange(op, 'domain', plot.domain);
     const fx = f as (x: number) => number;
     const curve = sampleFunction(fx, plot.domain, plot.samples ?? 400);
     const pathY = Array.from(path, (v) => fx(v));
     const e = extent([curve.y, pathY], plot.yScale === 'log');
-    if (!e) throw new RangeError(`${op}: f has no finite values on the domain`);
+    if (!e) throw new GdRangeError(`${op}: f has no finite values on the domain`);
     const yLim = plot.yLim ?? paddedDomain(op, e[0], e[1], plot.yScale ?? 'linear');
     const full = functionPlot(fx, { ...plot, yLim, path: { x: path, label } });
     const legend = plot.legend ?? legendLocOf(full) ?? 'best';
@@ -102,11 +103,11 @@ export function animateTrajectory(run: FunctionAnimation | ContourAnimation): st
   }
   if ('trajectories' in run && Array.isArray(run.trajectories)) {
     const { f, trajectories, frames: _frames, ...plot } = run;
-    if (trajectories.length === 0) throw new RangeError(`${op}: trajectories is empty`);
+    if (trajectories.length === 0) throw new GdRangeError(`${op}: trajectories is empty`);
     let grid: Grid2D;
     if (typeof f === 'function') {
       if (!plot.xRange || !plot.yRange)
-        throw new RangeError(`${op}: xRange and yRange are required when f is a function`);
+        throw new GdRangeError(`${op}: xRange and yRange are required when f is a function`);
       grid = sampleGrid(f, plot.xRange, plot.yRange, plot.samples ?? 121);
     } else {
       grid = f;
@@ -130,5 +131,5 @@ export function animateTrajectory(run: FunctionAnimation | ContourAnimation): st
       });
     });
   }
-  throw new TypeError(`${op}: expected { f, path } (1-D) or { f, trajectories } (2-D)`);
+  throw new GdTypeError(`${op}: expected { f, path } (1-D) or { f, trajectories } (2-D)`);
 }

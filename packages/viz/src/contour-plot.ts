@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { contours } from 'd3-contour';
 import { makeFrame } from './axes';
 import { COLORBAR_SPACE, drawColorbar } from './colorbar';
@@ -165,14 +166,14 @@ function drawTrajectories(
   const lines: [number, number][][] = [];
   list.forEach((t, i) => {
     if (!t || t.x === undefined || t.y === undefined)
-      throw new TypeError(`${op}: trajectories[${i}] must be { x: number[], y: number[] }`);
+      throw new GdTypeError(`${op}: trajectories[${i}] must be { x: number[], y: number[] }`);
     if (t.x.length !== t.y.length) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: trajectories[${i}] has ${t.x.length} x values but ${t.y.length} y values; they must match`,
       );
     }
     if (t.x.length === 0)
-      throw new RangeError(`${op}: trajectories[${i}]${t.label ? ` (${t.label})` : ''} is empty`);
+      throw new GdRangeError(`${op}: trajectories[${i}]${t.label ? ` (${t.label})` : ''} is empty`);
     assertFinite(op, `trajectories[${i}].x`, t.x);
     assertFinite(op, `trajectories[${i}].y`, t.y);
     const color = t.color ?? palette[i % palette.length];
@@ -245,7 +246,7 @@ export function contourPlot(
   let grid: Grid2D;
   if (typeof f === 'function') {
     if (!options.xRange || !options.yRange) {
-      throw new RangeError(`${op}: xRange and yRange are required when plotting a function`);
+      throw new GdRangeError(`${op}: xRange and yRange are required when plotting a function`);
     }
     grid = sampleGrid(f, options.xRange, options.yRange, options.samples ?? 121);
   } else {
@@ -259,7 +260,7 @@ export function contourPlot(
   let levels: number[];
   if (Array.isArray(options.levels)) {
     if (options.levels.length === 0)
-      throw new RangeError(`${op}: levels is empty; give level values or a count`);
+      throw new GdRangeError(`${op}: levels is empty; give level values or a count`);
     assertFinite(op, 'levels', options.levels);
     levels = [...options.levels].sort((a, b) => a - b);
   } else {

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { drawAnnotations, type Annotation } from './annotation';
 import { makeFrame, paddedDomain } from './axes';
 import { assertFinite, assertPositiveInt, assertRange } from './errors';
@@ -48,17 +49,17 @@ export interface FunctionPlotOptions extends Omit<LinePlotOptions, 'xScale'> {
 function checkAnnotation(op: string, a: Annotation, i: number): void {
   const what = `annotations[${i}]`;
   if (!a || typeof a.text !== 'string')
-    throw new TypeError(
+    throw new GdTypeError(
       `${op}: ${what}.text must be a string, e.g. { text: 'minimum', xy: [0, 0] }`,
     );
   if (!Array.isArray(a.xy) || a.xy.length !== 2)
-    throw new TypeError(
+    throw new GdTypeError(
       `${op}: ${what}.xy must be the [x, y] point the label refers to, got ${String(a.xy)}`,
     );
   assertFinite(op, `${what}.xy`, a.xy);
   if (a.xyText !== undefined) {
     if (!Array.isArray(a.xyText) || a.xyText.length !== 2)
-      throw new TypeError(
+      throw new GdTypeError(
         `${op}: ${what}.xyText must be the [x, y] position of the text, got ${String(a.xyText)}`,
       );
     assertFinite(op, `${what}.xyText`, a.xyText);
@@ -110,13 +111,13 @@ export function functionPlot(
   const op = 'functionPlot';
   const { width, height, theme } = setup(op, options);
   const fns = Array.isArray(f) ? f : [f];
-  if (fns.length === 0) throw new RangeError(`${op}: no function given`);
+  if (fns.length === 0) throw new GdRangeError(`${op}: no function given`);
   fns.forEach((g, i) => {
     if (typeof g !== 'function')
-      throw new TypeError(`${op}: f[${i}] must be a function (x: number) => number`);
+      throw new GdTypeError(`${op}: f[${i}] must be a function (x: number) => number`);
   });
   if (!options || options.domain === undefined)
-    throw new RangeError(`${op}: options.domain [a, b] is required`);
+    throw new GdRangeError(`${op}: options.domain [a, b] is required`);
   assertRange(op, 'domain', options.domain);
   const n = options.samples ?? 400;
   assertPositiveInt(op, 'samples', n, 2);
@@ -131,11 +132,11 @@ export function functionPlot(
     options.path === undefined ? [] : Array.isArray(options.path) ? options.path : [options.path];
   const pathPts = paths.map((p, i) => {
     if (!p || p.x === undefined || p.x.length === 0)
-      throw new RangeError(`${op}: path[${i}].x is empty; give at least one iterate`);
+      throw new GdRangeError(`${op}: path[${i}].x is empty; give at least one iterate`);
     assertFinite(op, `path[${i}].x`, p.x);
     const y = p.y ?? Array.from(p.x, (v) => fns[0](v));
     if (y.length !== p.x.length) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: path[${i}] has ${p.x.length} x values but ${y.length} y values; they must match`,
       );
     }
@@ -149,7 +150,7 @@ export function functionPlot(
     ...(a.xyText ? [a.xyText[1]] : []),
   ]);
   const ye = extent([...prepared.map((p) => p.y), ...pathPts.map((p) => p.y), annYs], ys === 'log');
-  if (!ye) throw new RangeError(`${op}: f has no finite values on [${options.domain.join(', ')}]`);
+  if (!ye) throw new GdRangeError(`${op}: f has no finite values on [${options.domain.join(', ')}]`);
   const xDomain = options.xLim ?? paddedDomain(op, options.domain[0], options.domain[1], 'linear');
   if (options.xLim !== undefined) assertRange(op, 'xLim', options.xLim);
   const yDomain = options.yLim ?? paddedDomain(op, ye[0], ye[1], ys);

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { curveLinear, curveStepAfter, curveStepBefore, line } from 'd3-shape';
 import { type ScaleType, makeFrame, paddedDomain } from './axes';
 import { assertRange } from './errors';
@@ -56,18 +57,18 @@ interface Prepared {
 
 function prepare(op: string, series: Series[], palette: readonly string[]): Prepared[] {
   if (series.length === 0)
-    throw new RangeError(`${op}: no series given; pass at least one { y: [...] }`);
+    throw new GdRangeError(`${op}: no series given; pass at least one { y: [...] }`);
   return series.map((s, i) => {
     if (!s || s.y === undefined || typeof s.y.length !== 'number') {
-      throw new TypeError(`${op}: series[${i}].y must be an array of numbers`);
+      throw new GdTypeError(`${op}: series[${i}].y must be an array of numbers`);
     }
     if (s.y.length === 0)
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: series[${i}]${s.label ? ` (${s.label})` : ''} is empty; give it at least one point`,
       );
     const x = s.x ?? Array.from({ length: s.y.length }, (_, k) => k);
     if (x.length !== s.y.length) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: series[${i}] has ${x.length} x values but ${s.y.length} y values; they must match`,
       );
     }
@@ -204,7 +205,7 @@ export function linePlot(series: Series | Series[], options: LinePlotOptions = {
     ys === 'log',
   );
   if (!xe || !ye) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${op}: no finite${ys === 'log' || xs === 'log' ? ' positive' : ''} points to plot`,
     );
   }

@@ -291,7 +291,7 @@ describe('gallery: every plot type rendered to packages/viz/gallery', () => {
     expect(svg.match(/class="image"/g)).toHaveLength(16);
   });
 
-  it('GIF of gradient descent on the linear-regression loss (the gradient-descent lecture's Logger)', () => {
+  it("GIF of gradient descent on the linear-regression loss (the gradient-descent lecture's Logger)", () => {
     const xData = [10, 2, 5, 10, 10, 5];
     const yData = [12, 4, 8, 12, 11, 4];
     const loss = (a: number) =>

@@ -5,7 +5,7 @@ import {
   oneCycleMomentumSchedule,
   SchedulerError,
 } from '../src/index.js';
-import { annealCos, annealLinear } from '../src/one_cycle_lr.js';
+import { annealCos, annealLinear } from '../src/one-cycle-lr.js';
 import {
   casesFor,
   freshCases,

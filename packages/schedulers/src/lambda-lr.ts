@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import type { OptimizerLike } from './optimizer.js';
 import type { Schedule } from './schedule.js';
 import { LRScheduler } from './scheduler.js';
@@ -22,7 +23,7 @@ export function lambdasFor(
 ): LrLambda[] {
   if (Array.isArray(lrLambda)) {
     if (lrLambda.length !== groups) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${owner}: expected ${groups} lrLambda functions (one per parameter group), got ${lrLambda.length}`,
       );
     }

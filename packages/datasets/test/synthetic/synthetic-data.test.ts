@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticData } from '../../src/synthetic/syntheticData';
+import { syntheticData } from '../../src/synthetic/synthetic-data';
 
 /** Least squares [w, b] for y ≈ X·w + b with two features (normal equations, 3×3). */
 function fit(x: ArrayLike<number>, y: ArrayLike<number>, n: number): number[] {

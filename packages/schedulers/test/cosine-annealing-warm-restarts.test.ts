@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CosineAnnealingWarmRestarts, cosineAnnealingWarmRestartsSchedule } from '../src/index.js';
-import { warmRestartPosition } from '../src/cosine_annealing_warm_restarts.js';
+import { warmRestartPosition } from '../src/cosine-annealing-warm-restarts.js';
 import { casesFor, freshCases, expectScheduleMatches, runGolden, runRoundTrip } from './golden.js';
 
 describe('CosineAnnealingWarmRestarts against PyTorch 1.13', () => {

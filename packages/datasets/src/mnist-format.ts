@@ -1,5 +1,5 @@
 import { DatasetError } from './errors';
-import { ImageDataset } from './imageDataset';
+import { ImageDataset } from './image-dataset';
 import { parseIdxImages, parseIdxLabels } from './idx';
 
 /** Class names of the MNIST-format datasets, as torchvision lists them. */

@@ -1,6 +1,6 @@
 import { ShapeError, Tensor, tensor, zeros } from '@gd/tensor';
 import { describe, expect, it } from 'vitest';
-import { ImageDataset } from '../src/imageDataset';
+import { ImageDataset } from '../src/image-dataset';
 
 describe('ImageDataset', () => {
   it('exposes images, labels and class names and indexes like a TensorDataset', () => {

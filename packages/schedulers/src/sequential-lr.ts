@@ -1,6 +1,7 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { SchedulerError } from './errors.js';
 import { groupsOf, type OptimizerLike } from './optimizer.js';
-import { ReduceLROnPlateau } from './reduce_lr_on_plateau.js';
+import { ReduceLROnPlateau } from './reduce-lr-on-plateau.js';
 import { LRScheduler, type Scheduler } from './scheduler.js';
 import { collectState, restoreState, type SchedulerState } from './state.js';
 import { integer, milestoneList } from './validate.js';
@@ -45,7 +46,7 @@ export class SequentialLR implements Scheduler {
     const owner = 'SequentialLR';
     const schedulers = options?.schedulers;
     if (!Array.isArray(schedulers) || schedulers.length === 0) {
-      throw new TypeError(`${owner}: schedulers must be a non-empty array of schedulers`);
+      throw new GdTypeError(`${owner}: schedulers must be a non-empty array of schedulers`);
     }
     schedulers.forEach((s, i) => {
       if (s instanceof ReduceLROnPlateau) {
@@ -54,7 +55,7 @@ export class SequentialLR implements Scheduler {
         );
       }
       if (!(s instanceof LRScheduler)) {
-        throw new TypeError(
+        throw new GdTypeError(
           `${owner}: schedulers[${i}] must be an LRScheduler (e.g. StepLR), got ${String(s)}`,
         );
       }
@@ -66,7 +67,7 @@ export class SequentialLR implements Scheduler {
     });
     const milestones = milestoneList(owner, 'milestones', options.milestones, true);
     if (milestones.length !== schedulers.length - 1) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${owner}: expected ${schedulers.length - 1} milestones for ${schedulers.length} schedulers, got ${milestones.length}`,
       );
     }

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import type { OptimizerLike } from './optimizer.js';
 import type { Schedule } from './schedule.js';
 import { LRScheduler } from './scheduler.js';
@@ -17,7 +18,7 @@ function check(owner: string, options: ConstantLROptions): { factor: number; tot
   const factor = finite(owner, 'factor', options.factor ?? 1 / 3);
   if (factor <= 0 || factor > 1) {
     // factor = 0 would make the chainable form divide by zero when the factor is lifted.
-    throw new RangeError(
+    throw new GdRangeError(
       `${owner}: factor must be in (0, 1], got ${factor}; use LambdaLR for a schedule that is 0 for a while`,
     );
   }

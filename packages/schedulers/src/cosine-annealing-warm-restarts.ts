@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import type { OptimizerLike } from './optimizer.js';
 import type { Schedule } from './schedule.js';
 import { LRScheduler } from './scheduler.js';
@@ -88,7 +89,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
       }
     } else {
       if (typeof epoch !== 'number' || !Number.isFinite(epoch) || epoch < 0) {
-        throw new RangeError(
+        throw new GdRangeError(
           `CosineAnnealingWarmRestarts.step: epoch must be a finite number ≥ 0, got ${epoch}`,
         );
       }

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import type { Schedule } from './schedule.js';
 import { finite } from './validate.js';
 
@@ -26,17 +27,17 @@ export function piecewiseConstantDecay(options: PiecewiseConstantDecayOptions): 
   const boundaries = options?.boundaries;
   const values = options.values;
   if (!Array.isArray(boundaries) || !Array.isArray(values)) {
-    throw new TypeError(`${owner}: boundaries and values must be arrays of numbers`);
+    throw new GdTypeError(`${owner}: boundaries and values must be arrays of numbers`);
   }
   if (values.length !== boundaries.length + 1) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${owner}: values must have one more entry than boundaries, got ${values.length} values for ${boundaries.length} boundaries`,
     );
   }
   boundaries.forEach((b, i) => {
     finite(owner, `boundaries[${i}]`, b);
     if (i > 0 && b <= boundaries[i - 1]) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${owner}: boundaries must be strictly increasing, got ${boundaries[i - 1]} then ${b} at index ${i}`,
       );
     }

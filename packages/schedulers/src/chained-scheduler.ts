@@ -1,6 +1,7 @@
+import { GdTypeError } from '@gd/errors';
 import { SchedulerError } from './errors.js';
 import { groupsOf, type OptimizerLike } from './optimizer.js';
-import { ReduceLROnPlateau } from './reduce_lr_on_plateau.js';
+import { ReduceLROnPlateau } from './reduce-lr-on-plateau.js';
 import type { Scheduler } from './scheduler.js';
 import { collectState, restoreState, type SchedulerState } from './state.js';
 
@@ -30,7 +31,7 @@ export class ChainedScheduler implements Scheduler {
   constructor(schedulers: readonly ChainableScheduler[]) {
     const owner = 'ChainedScheduler';
     if (!Array.isArray(schedulers) || schedulers.length === 0) {
-      throw new TypeError(`${owner}: schedulers must be a non-empty array of schedulers`);
+      throw new GdTypeError(`${owner}: schedulers must be a non-empty array of schedulers`);
     }
     schedulers.forEach((s, i) => {
       if (s instanceof ReduceLROnPlateau) {
@@ -39,7 +40,7 @@ export class ChainedScheduler implements Scheduler {
         );
       }
       if (s === null || typeof s !== 'object' || typeof s.step !== 'function') {
-        throw new TypeError(
+        throw new GdTypeError(
           `${owner}: schedulers[${i}] must be a scheduler with step(), got ${String(s)}`,
         );
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBreastCancer } from '../../src/bundled/breastCancer';
+import { loadBreastCancer } from '../../src/bundled/breast-cancer';
 
 describe('loadBreastCancer', () => {
   it('has 569×30 features, 212 malignant / 357 benign, and row 0 of the CSV', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adSpend } from '../../src/synthetic/adSpend';
+import { adSpend } from '../../src/synthetic/ad-spend';
 
 describe('adSpend', () => {
   it("is lecture 001's table x = [10, 2, 5, 10, 10, 5], y = [12, 4, 8, 12, 11, 4]", () => {

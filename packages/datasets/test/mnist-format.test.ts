@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DatasetError } from '../src/errors';
-import { ImageDataset } from '../src/imageDataset';
-import { FASHION_MNIST_CLASSES, MNIST_CLASSES, parseMnist } from '../src/mnistFormat';
+import { ImageDataset } from '../src/image-dataset';
+import { FASHION_MNIST_CLASSES, MNIST_CLASSES, parseMnist } from '../src/mnist-format';
 import { idxBytes, imageBytes, labelBytes } from './helpers';
 
 describe('parseMnist', () => {

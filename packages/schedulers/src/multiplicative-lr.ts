@@ -1,4 +1,4 @@
-import { type LrLambda, lambdasFor } from './lambda_lr.js';
+import { type LrLambda, lambdasFor } from './lambda-lr.js';
 import type { OptimizerLike } from './optimizer.js';
 import type { Schedule } from './schedule.js';
 import { LRScheduler } from './scheduler.js';

@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import { Tensor, allocate } from '@gd/tensor';
 import {
   type SyntheticOptions,
@@ -38,9 +39,9 @@ export function syntheticData(
 ): [Tensor, Tensor] {
   const op = 'syntheticData';
   if (!Array.isArray(w) || w.length === 0 || w.some((v) => !Number.isFinite(v))) {
-    throw new TypeError(`${op}: w must be a non-empty array of finite numbers, got ${String(w)}`);
+    throw new GdTypeError(`${op}: w must be a non-empty array of finite numbers, got ${String(w)}`);
   }
-  if (!Number.isFinite(b)) throw new TypeError(`${op}: b must be a finite number, got ${b}`);
+  if (!Number.isFinite(b)) throw new GdTypeError(`${op}: b must be a finite number, got ${b}`);
   const n = checkCount(op, 'numExamples', numExamples);
   const sigma = checkNonNegative(op, 'noise', options.noise ?? 0.01);
   const dtype = checkDType(op, options.dtype);

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { groupsOf, type OptimizerLike } from './optimizer.js';
 import type { Scheduler } from './scheduler.js';
 import { collectState, restoreState, type SchedulerState } from './state.js';
@@ -69,14 +70,14 @@ export class ReduceLROnPlateau implements Scheduler {
       typeof optimizer !== 'object' ||
       !Array.isArray(optimizer.paramGroups)
     ) {
-      throw new TypeError(
+      throw new GdTypeError(
         `${owner}: optimizer must be an object with a paramGroups array, got ${String(optimizer)}`,
       );
     }
     this.optimizer = optimizer;
     const factor = finite(owner, 'factor', options.factor ?? 0.1);
     if (factor < 0 || factor >= 1) {
-      throw new RangeError(`${owner}: factor must be in [0, 1), got ${factor}`);
+      throw new GdRangeError(`${owner}: factor must be in [0, 1), got ${factor}`);
     }
     this.factor = factor;
     const n = optimizer.paramGroups.length;
@@ -117,7 +118,7 @@ export class ReduceLROnPlateau implements Scheduler {
     else if (metric !== null && typeof metric === 'object' && typeof metric.item === 'function') {
       current = metric.item();
     } else {
-      throw new TypeError(
+      throw new GdTypeError(
         `ReduceLROnPlateau.step: metric must be a number or have item(), got ${String(metric)}`,
       );
     }

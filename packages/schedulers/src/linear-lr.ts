@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import type { OptimizerLike } from './optimizer.js';
 import type { Schedule } from './schedule.js';
 import { LRScheduler } from './scheduler.js';
@@ -25,7 +26,7 @@ function check(owner: string, options: LinearLROptions): Checked {
   const startFactor = finite(owner, 'startFactor', options.startFactor ?? 1 / 3);
   if (startFactor <= 0 || startFactor > 1) {
     // 0 makes the chainable form divide by zero at epoch 1 (PyTorch ≥ 2.0 rejects it too).
-    throw new RangeError(`${owner}: startFactor must be in (0, 1], got ${startFactor}`);
+    throw new GdRangeError(`${owner}: startFactor must be in (0, 1], got ${startFactor}`);
   }
   return {
     startFactor,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MultiStepLR, multiStepLRSchedule } from '../src/index.js';
-import { bisectRight } from '../src/multi_step_lr.js';
+import { bisectRight } from '../src/multi-step-lr.js';
 import { casesFor, expectScheduleMatches, plainCases, runGolden, runRoundTrip } from './golden.js';
 
 describe('MultiStepLR against PyTorch 1.13', () => {

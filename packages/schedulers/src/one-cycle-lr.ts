@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { SchedulerError } from './errors.js';
 import { type MomentumKey, momentumKeyOf, setMomentum } from './momentum.js';
 import { type Group, numberKey, type OptimizerLike } from './optimizer.js';
@@ -83,7 +84,7 @@ function oneCycleShape(owner: string, options: OneCycleShapeOptions): Shape {
       integer(owner, 'epochs', options.epochs, 1) *
       integer(owner, 'stepsPerEpoch', options.stepsPerEpoch, 1);
   } else {
-    throw new TypeError(`${owner}: give either totalSteps or both epochs and stepsPerEpoch`);
+    throw new GdTypeError(`${owner}: give either totalSteps or both epochs and stepsPerEpoch`);
   }
   const pctStart = inRange(owner, 'pctStart', options.pctStart ?? 0.3, 0, 1);
   const annealStrategy = oneOf(owner, 'annealStrategy', options.annealStrategy ?? 'cos', [
@@ -136,7 +137,7 @@ function oneCycleShape(owner: string, options: OneCycleShapeOptions): Shape {
   for (const phase of phases) {
     if (phase.endStep === start) {
       // PyTorch raises ZeroDivisionError here on the first step inside this phase.
-      throw new RangeError(
+      throw new GdRangeError(
         `${owner}: pctStart = ${pctStart} with totalSteps = ${totalSteps} gives a phase of zero length; change pctStart or totalSteps`,
       );
     }
@@ -294,7 +295,7 @@ export function oneCycleLRSchedule(
   };
   return (t) => {
     if (t > shape.totalSteps) {
-      throw new RangeError(`${owner}: step ${t} is past totalSteps = ${shape.totalSteps}`);
+      throw new GdRangeError(`${owner}: step ${t} is past totalSteps = ${shape.totalSteps}`);
     }
     const { phase, pct } = locate(shape.phases, t);
     return shape.anneal(values[phase.startLr], values[phase.endLr], pct);
@@ -321,7 +322,7 @@ export function oneCycleMomentumSchedule(
   };
   return (t) => {
     if (t > shape.totalSteps) {
-      throw new RangeError(`${owner}: step ${t} is past totalSteps = ${shape.totalSteps}`);
+      throw new GdRangeError(`${owner}: step ${t} is past totalSteps = ${shape.totalSteps}`);
     }
     const { phase, pct } = locate(shape.phases, t);
     return shape.anneal(values[phase.startMomentum], values[phase.endMomentum], pct);
