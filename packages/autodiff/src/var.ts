@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import {
   type Axis,
   type DType,
@@ -491,7 +492,7 @@ export function variable(
   let t: Tensor;
   if (x instanceof Tensor) t = dtype === undefined || dtype === x.dtype ? x : O.astype(x, dtype);
   else if (x instanceof Var) {
-    throw new TypeError('variable: got a Var; use v.detach() for a new leaf sharing its value');
+    throw new GdTypeError('variable: got a Var; use v.detach() for a new leaf sharing its value');
   } else t = tensor(x, dtype === undefined ? {} : { dtype });
   return new Var(t, requiresGrad);
 }

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type DType, type TypedArray, allocate, checkDType, dtypeOfArray } from './dtype';
 import { DTypeError, ShapeError, fmtShape } from './errors';
 import { checkShape, sizeOf } from './shape';
@@ -191,9 +192,9 @@ export function arange(
     start = 0;
   }
   if (step === 0 || !Number.isFinite(step))
-    throw new RangeError(`arange: step must be a non-zero finite number, got ${step}`);
+    throw new GdRangeError(`arange: step must be a non-zero finite number, got ${step}`);
   if (!Number.isFinite(start) || !Number.isFinite(stop))
-    throw new RangeError(`arange: start and stop must be finite, got ${start} and ${stop}`);
+    throw new GdRangeError(`arange: start and stop must be finite, got ${start} and ${stop}`);
   const n = Math.max(0, Math.ceil((stop - start) / step));
   const allInt = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
   const dtype = checkDType('arange', opts.dtype ?? (allInt ? 'int32' : 'float32'));
@@ -223,7 +224,7 @@ export function linspace(
   const num = typeof numOrOpts === 'object' ? 50 : numOrOpts;
   const opts = typeof numOrOpts === 'object' ? numOrOpts : lastOpts;
   if (!Number.isInteger(num) || num < 0)
-    throw new RangeError(`linspace: num must be a non-negative integer, got ${num}`);
+    throw new GdRangeError(`linspace: num must be a non-negative integer, got ${num}`);
   const dtype = checkDType('linspace', opts.dtype ?? 'float32');
   const out = allocate(dtype, num);
   const step = num > 1 ? (stop - start) / (num - 1) : 0;

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import {
   type DType,
   type TypedArray,
@@ -145,7 +146,7 @@ export const pow = (a: TensorLike, b: TensorLike): Tensor => {
   if (out.dtype === 'int32') {
     const neg = typeof b === 'number' ? (b < 0 ? b : null) : b.data.find((v) => v < 0);
     if (neg !== null && neg !== undefined) {
-      throw new RangeError(
+      throw new GdRangeError(
         `pow: integers to negative integer powers are not allowed (exponent ${neg}); cast the base to float first, e.g. astype(x, 'float32')`,
       );
     }
@@ -230,7 +231,7 @@ export const round = (x: TensorLike): Tensor => unaryOp('round', x, sameOrInt(x)
 export function clamp(x: TensorLike, lo?: number | null, hi?: number | null): Tensor {
   checkTensorLike('clamp', x);
   if (lo != null && hi != null && lo > hi) {
-    throw new RangeError(`clamp: lower bound ${lo} is greater than upper bound ${hi}`);
+    throw new GdRangeError(`clamp: lower bound ${lo} is greater than upper bound ${hi}`);
   }
   let out = typeof x === 'number' ? scalarTensor(x, 'float32') : x;
   if (lo != null) out = maximum(out, lo);

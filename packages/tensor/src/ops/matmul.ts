@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import { allocate, promoteTypes } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
 import { backend } from '../kernels';
@@ -29,7 +30,7 @@ export interface MatmulOptions {
  */
 export function matmul(a: Tensor, b: Tensor, opts: MatmulOptions = {}): Tensor {
   if (!(a instanceof Tensor) || !(b instanceof Tensor))
-    throw new TypeError('matmul: both operands must be Tensors');
+    throw new GdTypeError('matmul: both operands must be Tensors');
   if (a.ndim === 0 || b.ndim === 0) {
     throw new ShapeError(
       `matmul: operands must have at least 1 dimension, got ${fmtShape(a.shape)} and ${fmtShape(b.shape)}; use mul for scalars`,

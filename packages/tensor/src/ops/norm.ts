@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { floatResult } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
 import type { ReduceOptions, Tensor } from '../tensor';
@@ -31,7 +32,7 @@ export function norm(x: Tensor, opts: NormOptions = {}): Tensor {
   checkTensor('norm', x);
   const ord = opts.ord === undefined || opts.ord === 'fro' ? 2 : opts.ord;
   if (typeof ord !== 'number' || Number.isNaN(ord)) {
-    throw new RangeError(
+    throw new GdRangeError(
       `norm: ord must be a number, Infinity, -Infinity or 'fro', got ${String(opts.ord)}`,
     );
   }

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { allocate } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
 import {
@@ -187,7 +188,7 @@ export function unsqueeze(x: Tensor, axis: number): Tensor {
   const n = x.ndim + 1;
   if (!Number.isInteger(axis) || axis < -n || axis >= n) {
     // Named here: normalizeAxis would describe the result's n axes as the input's.
-    throw new RangeError(
+    throw new GdRangeError(
       `unsqueeze: axis ${axis} is out of range for inserting an axis into shape ${fmtShape(x.shape)}; use -${n}..${n - 1}`,
     );
   }
@@ -222,7 +223,7 @@ export function flatten(x: Tensor, startAxis = 0, endAxis = -1): Tensor {
   if (x.ndim === 0) return new Tensor(x.data, [1]);
   const s = normalizeAxis('flatten', startAxis, x.ndim);
   const e = normalizeAxis('flatten', endAxis, x.ndim);
-  if (s > e) throw new RangeError(`flatten: startAxis ${startAxis} comes after endAxis ${endAxis}`);
+  if (s > e) throw new GdRangeError(`flatten: startAxis ${startAxis} comes after endAxis ${endAxis}`);
   const mid = x.shape.slice(s, e + 1).reduce((p, d) => p * d, 1);
   return new Tensor(x.data, [...x.shape.slice(0, s), mid, ...x.shape.slice(e + 1)]);
 }

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { ShapeError, fmtShape } from '../errors';
 import { normalizeAxis } from '../shape';
 import type { Tensor } from '../tensor';
@@ -24,7 +25,7 @@ export function split(x: Tensor, sizeOrSizes: number | readonly number[], axis =
   if (typeof sizeOrSizes === 'number') {
     const s = sizeOrSizes;
     if (!Number.isInteger(s) || s <= 0) {
-      throw new RangeError(`split: piece size must be a positive integer, got ${s}`);
+      throw new GdRangeError(`split: piece size must be a positive integer, got ${s}`);
     }
     sizes = [];
     for (let start = 0; start < n; start += s) sizes.push(Math.min(s, n - start));

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { allocate } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
 import { normalizeAxis, sizeOf } from '../shape';
@@ -36,7 +37,7 @@ export function take(x: Tensor, indices: IndexLike, axis?: number): Tensor {
   for (let j = 0; j < m; j++) {
     const v = id[j];
     if (v < -n || v >= n) {
-      throw new RangeError(
+      throw new GdRangeError(
         `take: index ${v} is out of bounds for axis ${ax} with size ${n} (shape ${fmtShape(x.shape)})`,
       );
     }

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { fmtShape } from '../errors';
 import type { Tensor } from '../tensor';
 import { broadcastTo, reshape } from './shape';
@@ -18,7 +19,7 @@ export function tile(x: Tensor, reps: number | readonly number[]): Tensor {
   checkTensor('tile', x);
   const r = typeof reps === 'number' ? [reps] : [...reps];
   if (r.some((v) => !Number.isInteger(v) || v < 0)) {
-    throw new RangeError(`tile: reps ${fmtShape(r)} must be non-negative integers`);
+    throw new GdRangeError(`tile: reps ${fmtShape(r)} must be non-negative integers`);
   }
   const d = Math.max(x.ndim, r.length);
   const xs = [...new Array(d - x.ndim).fill(1), ...x.shape];
