@@ -38,7 +38,9 @@ export class TensorDataset<T extends Tensor[] = Tensor[]> implements Dataset<T> 
   /** Wraps `tensors` (≥ 1, same first dimension); throws ShapeError otherwise. */
   constructor(...tensors: T) {
     if (tensors.length === 0) {
-      throw new GdTypeError('TensorDataset: needs at least one tensor, e.g. new TensorDataset(x, y)');
+      throw new GdTypeError(
+        'TensorDataset: needs at least one tensor, e.g. new TensorDataset(x, y)',
+      );
     }
     const n = tensors[0].shape[0];
     tensors.forEach((t, k) => {

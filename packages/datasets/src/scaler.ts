@@ -87,7 +87,9 @@ export class StandardScaler {
 
   private fitted(op: string): { mean: Tensor; std: Tensor } {
     if (this.mean === null || this.std === null) {
-      throw new NotFittedError(`StandardScaler.${op}: the scaler is not fitted; call fit(xTrain) first`);
+      throw new NotFittedError(
+        `StandardScaler.${op}: the scaler is not fitted; call fit(xTrain) first`,
+      );
     }
     return { mean: this.mean, std: this.std };
   }
@@ -178,7 +180,9 @@ export class MinMaxScaler {
 
   private fitted(op: string): { scale: Float64Array; offset: Float64Array } {
     if (this.scale === null || this.offset === null) {
-      throw new NotFittedError(`MinMaxScaler.${op}: the scaler is not fitted; call fit(xTrain) first`);
+      throw new NotFittedError(
+        `MinMaxScaler.${op}: the scaler is not fitted; call fit(xTrain) first`,
+      );
     }
     return { scale: this.scale, offset: this.offset };
   }

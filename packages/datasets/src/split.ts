@@ -26,7 +26,8 @@ function count(
   round: (x: number) => number,
 ): number {
   if (Number.isInteger(v) && v >= 1) {
-    if (v >= n) throw new GdRangeError(`${op}: ${name}=${v} must be smaller than the ${n} examples`);
+    if (v >= n)
+      throw new GdRangeError(`${op}: ${name}=${v} must be smaller than the ${n} examples`);
     return v;
   }
   if (!(v > 0 && v < 1)) {

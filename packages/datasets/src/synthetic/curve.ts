@@ -75,7 +75,9 @@ export function makeCurve(options: CurveOptions = {}): [Tensor, Tensor] {
   const sigma = checkNonNegative(op, 'noise', options.noise ?? 0.1);
   const sampling = options.sampling ?? 'uniform';
   if (sampling !== 'uniform' && sampling !== 'grid') {
-    throw new GdRangeError(`${op}: sampling must be 'uniform' or 'grid', got '${String(sampling)}'`);
+    throw new GdRangeError(
+      `${op}: sampling must be 'uniform' or 'grid', got '${String(sampling)}'`,
+    );
   }
   const dtype = checkDType(op, options.dtype);
   const g = resolveGenerator(op, options);
