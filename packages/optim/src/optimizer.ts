@@ -1,5 +1,6 @@
 import { GdRangeError, GdTypeError } from '@gd/errors';
 import { DTypeError, ShapeError } from '@gd/tensor';
+import { OptimizerError } from './errors';
 import type { FloatArray, ParamGroup, ParamGroupInput, ParamsInput, Parameter } from './parameter';
 
 /** A value an optimizer keeps per parameter: counters, scalars and buffers. */
@@ -87,6 +88,16 @@ function isParameter(x: unknown): x is Parameter {
     (x as { value: { data?: unknown } }).value !== null &&
     ArrayBuffer.isView((x as { value: { data?: unknown } }).value.data)
   );
+}
+
+/**
+ * The op that made `p` when it is a non-leaf Var (autodiff's `isLeaf` is false), else null.
+ * Plain `{ value, grad }` parameters have no `isLeaf` and are always leaves.
+ */
+function nonLeafOp(p: Parameter): string | null {
+  const v = p as Parameter & { isLeaf?: unknown; op?: unknown };
+  if (v.isLeaf !== false) return null;
+  return typeof v.op === 'string' ? v.op : 'an op';
 }
 
 function encodeNumber(x: number): number | string {
@@ -203,6 +214,12 @@ export abstract class Optimizer<O extends object, S extends ParamState = ParamSt
       if (!isParameter(p)) {
         throw new GdTypeError(
           `${this.name}: ${where}: params[${i}] is not a parameter; pass objects with value (a Tensor) and grad, such as variable(...) from @gd/autodiff`,
+        );
+      }
+      const made = nonLeafOp(p);
+      if (made !== null) {
+        throw new OptimizerError(
+          `${this.name}: ${where}: params[${i}] is a non-leaf Var (the result of '${made}'); can't optimize a non-leaf Var — its value is recomputed from the graph, so updates would be lost. Pass the leaf it was computed from, or make a new leaf from its value with variable(w.value) (PyTorch's w.detach().requires_grad_()); build initial values before wrapping: w = variable(randn([3]).mul(0.01)), not variable(randn([3])).mul(0.01)`,
         );
       }
       if (p.value.dtype !== 'float32' && p.value.dtype !== 'float64') {

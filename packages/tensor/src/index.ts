@@ -1,4 +1,14 @@
-export { DTYPES, type DType, type TypedArray, allocate, isFloat, promoteTypes } from './dtype';
+export {
+  DTYPES,
+  type DType,
+  type FloatDType,
+  type TypedArray,
+  allocate,
+  getDefaultDtype,
+  isFloat,
+  promoteTypes,
+  setDefaultDtype,
+} from './dtype';
 export { DTypeError, ShapeError } from './errors';
 export { Tensor, type Axis, type NestedArray, type ReduceOptions, type TensorLike } from './tensor';
 export {

@@ -1,5 +1,5 @@
 import { GdRangeError, GdTypeError } from '@gd/errors';
-import { type DType, allocate, checkDType, isFloat } from '../dtype';
+import { type DType, allocate, checkDType, getDefaultDtype, isFloat } from '../dtype';
 import { DTypeError, ShapeError, fmtShape } from '../errors';
 import { take } from '../ops/take';
 import { checkShape, sizeOf } from '../shape';
@@ -9,7 +9,7 @@ import { checkTensor } from '../ops/check';
 
 /** Options of the random functions. */
 export interface RandomOptions {
-  /** Element type; default 'float32' ('int32' for randint). */
+  /** Element type; default {@link getDefaultDtype} ('float32' unless set; 'int32' for randint). */
   dtype?: DType;
   /** Source of randomness; default: the generator {@link manualSeed} seeds. */
   generator?: Generator;
@@ -38,7 +38,7 @@ function gen(op: string, g: Generator | undefined): Generator {
 }
 
 function floatDType(op: string, d: DType | undefined): DType {
-  const dt = checkDType(op, d ?? 'float32');
+  const dt = checkDType(op, d ?? getDefaultDtype());
   if (!isFloat(dt)) {
     throw new DTypeError(`${op}: dtype must be float32 or float64, got ${dt}`);
   }
