@@ -12,6 +12,7 @@ import { ShapeError, type Tensor, type TensorLike, type TypedArray, isFloat } fr
 import { checkBackward, checkForward } from './anomaly';
 import { sumToShape } from './broadcast';
 import { AutogradError } from './errors';
+import { checkVersions } from './in-place';
 import { add } from './ops/arithmetic';
 import { astype } from './ops/cast';
 import { Var } from './var';
@@ -183,6 +184,7 @@ export function sweep(
         continue;
       }
       state.current = n;
+      checkVersions(n);
       back(g, n);
       if (!retain) n.release();
     }

@@ -106,7 +106,9 @@ function asInput(a: unknown, i: number, op: string): Var {
     }
     return new Var(a, true);
   }
-  throw new GdTypeError(`${op}: argument ${i} must be a Tensor, Var or number to be differentiated`);
+  throw new GdTypeError(
+    `${op}: argument ${i} must be a Tensor, Var or number to be differentiated`,
+  );
 }
 
 interface Traced {

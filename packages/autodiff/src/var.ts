@@ -12,9 +12,11 @@ import {
   type VarianceOptions,
   isFloat,
   tensor,
+  versionClock,
 } from '@gd/tensor';
 import type { BackwardFn, Grad, Operand } from './engine';
 import { type BackwardOptions, backward } from './backward';
+import * as IP from './in-place';
 import * as O from './ops';
 
 /**
@@ -67,6 +69,8 @@ export class Var {
   released = false;
   /** @internal Stack trace of the creating call, recorded in anomaly mode. */
   trace: string | null = null;
+  /** @internal In-place clock when this node was made (see in-place.ts). */
+  recordedAt = versionClock.now;
 
   /** Wraps `value` (not copied). Prefer {@link variable}. */
   constructor(value: Tensor, requiresGrad = true) {
@@ -158,6 +162,41 @@ export class Var {
   get gradVar(): Var | null {
     const r = this.gradRec;
     return r !== null && r.value === this.grad ? r : null;
+  }
+
+  // In-place updates of .value (PyTorch's trailing underscore), checked in in-place.ts: refused
+  // outside noGrad on a Var that requires grad. They return this Var.
+  /** value ← value + other, in place. See {@link IP.add_}. */
+  add_(other: IP.InPlaceOperand): this {
+    return IP.add_(this, other) as this;
+  }
+  /** value ← value − other, in place (`noGrad(() => w.sub_(w.grad.mul(lr)))`). See {@link IP.sub_}. */
+  sub_(other: IP.InPlaceOperand): this {
+    return IP.sub_(this, other) as this;
+  }
+  /** value ← value · other, in place. See {@link IP.mul_}. */
+  mul_(other: IP.InPlaceOperand): this {
+    return IP.mul_(this, other) as this;
+  }
+  /** value ← value / other, in place. See {@link IP.div_}. */
+  div_(other: IP.InPlaceOperand): this {
+    return IP.div_(this, other) as this;
+  }
+  /** Clamps the value into [lo, hi] in place. See {@link IP.clamp_}. */
+  clamp_(lo?: number | null, hi?: number | null): this {
+    return IP.clamp_(this, lo, hi) as this;
+  }
+  /** Sets every element of the value to `value` in place. See {@link IP.fill_}. */
+  fill_(value: number | boolean): this {
+    return IP.fill_(this, value) as this;
+  }
+  /** Sets the value to zeros in place. See {@link IP.zero_}. */
+  zero_(): this {
+    return IP.zero_(this) as this;
+  }
+  /** Copies `src` into the value in place. See {@link IP.copy_}. */
+  copy_(src: IP.InPlaceOperand): this {
+    return IP.copy_(this, src) as this;
   }
 
   /** A new leaf sharing this Var's value, that records nothing (torch's `detach`). */

@@ -10,6 +10,7 @@ export {
   setDefaultDtype,
 } from './dtype';
 export { DTypeError, ShapeError } from './errors';
+export { modifiedAt, versionClock } from './ops/in-place';
 export { Tensor, type Axis, type NestedArray, type ReduceOptions, type TensorLike } from './tensor';
 export {
   arange,

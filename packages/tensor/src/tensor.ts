@@ -7,6 +7,7 @@ import * as C from './ops/cast';
 import * as E from './ops/elementwise';
 import * as ERF from './ops/erf';
 import * as G from './ops/gather';
+import * as IP from './ops/in-place';
 import * as L from './ops/logical';
 import * as LSE from './ops/logsumexp';
 import * as N from './ops/norm';
@@ -127,6 +128,40 @@ export class Tensor {
   /** What Node's `console.log` / REPL shows: the same text as `toString()` (a no-op in browsers). */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return format(this);
+  }
+
+  // In-place updates (PyTorch's trailing underscore); they return this tensor. See ops/in-place.ts.
+  /** this ← this + b, in place. See {@link IP.add_}. */
+  add_(b: TensorLike): this {
+    return IP.add_(this, b) as this;
+  }
+  /** this ← this − b, in place. See {@link IP.sub_}. */
+  sub_(b: TensorLike): this {
+    return IP.sub_(this, b) as this;
+  }
+  /** this ← this · b, in place. See {@link IP.mul_}. */
+  mul_(b: TensorLike): this {
+    return IP.mul_(this, b) as this;
+  }
+  /** this ← this / b, in place. See {@link IP.div_}. */
+  div_(b: TensorLike): this {
+    return IP.div_(this, b) as this;
+  }
+  /** Clamps into [lo, hi] in place. See {@link IP.clamp_}. */
+  clamp_(lo?: number | null, hi?: number | null): this {
+    return IP.clamp_(this, lo, hi) as this;
+  }
+  /** Sets every element to `value` in place. See {@link IP.fill_}. */
+  fill_(value: number | boolean): this {
+    return IP.fill_(this, value) as this;
+  }
+  /** Sets every element to 0 in place. See {@link IP.zero_}. */
+  zero_(): this {
+    return IP.zero_(this) as this;
+  }
+  /** Copies `src` (broadcast, converted) into this tensor. See {@link IP.copy_}. */
+  copy_(src: TensorLike): this {
+    return IP.copy_(this, src) as this;
   }
 
   // Element-wise arithmetic (NumPy broadcasting, PyTorch type promotion).
