@@ -29,7 +29,8 @@ export function sampleGrid(
   samples: number | [number, number] = 101,
 ): Grid2D {
   const op = 'sampleGrid';
-  if (typeof f !== 'function') throw new GdTypeError(`${op}: f must be a function (x, y) => number`);
+  if (typeof f !== 'function')
+    throw new GdTypeError(`${op}: f must be a function (x, y) => number`);
   assertRange(op, 'xRange', xRange);
   assertRange(op, 'yRange', yRange);
   const [nx, ny] = Array.isArray(samples) ? samples : [samples, samples];

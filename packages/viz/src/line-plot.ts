@@ -5,6 +5,7 @@ import { assertRange } from './errors';
 import { formatValue } from './format';
 import { type LegendEntry, type LegendLocation, drawLegend } from './legend';
 import { type MarkerShape, marker } from './markers';
+import { type MarkerName, PLOT_KEYS, checkDash, checkKeys, oneOf, resolveMarker } from './options';
 import { type PlotOptions, assemble, dashArray, extent, setup } from './plot-common';
 import { el } from './svg';
 
@@ -20,8 +21,8 @@ export interface Series {
   color?: string;
   /** `'solid'` (default), `'dashed'`, `'dotted'`, `'dashdot'` or an SVG dasharray. */
   dash?: string;
-  /** Marker at each point (default `'none'`). */
-  marker?: MarkerShape;
+  /** Marker at each point (default `'none'`): a gd name or its matplotlib code (`'o'`, `'x'`…). */
+  marker?: MarkerName;
   /** Marker size in px (default 6). */
   markerSize?: number;
   /** Line width in px (default theme.lineWidth); 0 draws markers only. */
@@ -53,6 +54,38 @@ interface Prepared {
   y: ArrayLike<number>;
   s: Series;
   color: string;
+  marker: MarkerShape;
+}
+
+const SERIES_KEYS = [
+  'y',
+  'x',
+  'label',
+  'color',
+  'dash',
+  'marker',
+  'markerSize',
+  'lineWidth',
+  'step',
+];
+
+/** The option names of {@link linePlot}. */
+export const LINE_PLOT_KEYS = [
+  ...PLOT_KEYS,
+  'xLabel',
+  'yLabel',
+  'xScale',
+  'yScale',
+  'xLim',
+  'yLim',
+  'legend',
+  'grid',
+];
+
+/** Checks the scale options shared by linePlot and functionPlot. */
+export function checkScales(op: string, o: { xScale?: unknown; yScale?: unknown }): void {
+  if (o.xScale !== undefined) oneOf(op, 'xScale', o.xScale, ['linear', 'log']);
+  if (o.yScale !== undefined) oneOf(op, 'yScale', o.yScale, ['linear', 'log']);
 }
 
 function prepare(op: string, series: Series[], palette: readonly string[]): Prepared[] {
@@ -62,6 +95,10 @@ function prepare(op: string, series: Series[], palette: readonly string[]): Prep
     if (!s || s.y === undefined || typeof s.y.length !== 'number') {
       throw new GdTypeError(`${op}: series[${i}].y must be an array of numbers`);
     }
+    checkKeys(op, `series[${i}]`, s, SERIES_KEYS);
+    checkDash(op, `series[${i}].dash`, s.dash);
+    if (s.step !== undefined) oneOf(op, `series[${i}].step`, s.step, ['pre', 'post']);
+    const m = resolveMarker(op, `series[${i}].marker`, s.marker ?? 'none');
     if (s.y.length === 0)
       throw new GdRangeError(
         `${op}: series[${i}]${s.label ? ` (${s.label})` : ''} is empty; give it at least one point`,
@@ -72,7 +109,7 @@ function prepare(op: string, series: Series[], palette: readonly string[]): Prep
         `${op}: series[${i}] has ${x.length} x values but ${s.y.length} y values; they must match`,
       );
     }
-    return { x, y: s.y, s, color: s.color ?? palette[i % palette.length] };
+    return { x, y: s.y, s, color: s.color ?? palette[i % palette.length], marker: m };
   });
 }
 
@@ -145,7 +182,7 @@ export function drawSeries(
       });
     }
     if (lw > 0) lines.push(...segs);
-    const m = p.s.marker ?? 'none';
+    const m = p.marker;
     for (const seg of segs) {
       for (const pt of seg) {
         points.push(pt);
@@ -166,7 +203,7 @@ export function seriesLegend(prepared: Prepared[], defaultWidth: number): Legend
       color: p.color,
       line: (p.s.lineWidth ?? defaultWidth) > 0,
       dash: dashArray(p.s.dash, p.s.lineWidth ?? defaultWidth),
-      marker: p.s.marker,
+      marker: p.marker,
     }));
 }
 
@@ -189,6 +226,8 @@ export { prepare as prepareSeries };
  */
 export function linePlot(series: Series | Series[], options: LinePlotOptions = {}): string {
   const op = 'linePlot';
+  checkKeys(op, 'options', options, LINE_PLOT_KEYS);
+  checkScales(op, options);
   const { width, height, theme } = setup(op, options);
   const list = Array.isArray(series) ? series : [series];
   const prepared = prepare(op, list, theme.palette);
