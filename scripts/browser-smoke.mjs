@@ -80,7 +80,10 @@ try {
   if (consoleErrors.length) fail(`page errors: ${consoleErrors.join('; ')}`);
 
   const checks = [
-    ['GD on x² + e^-x (the gradient-descent lecture) gives 0.3517383210080008', result.gd === 0.3517383210080008],
+    [
+      'GD on x² + e^-x (the gradient-descent lecture) gives 0.3517383210080008',
+      result.gd === 0.3517383210080008,
+    ],
     ['matmul with transposeB gives [64, 64]', result.matmulOk === '64x64'],
     [
       'MLP on iris (Adam + StepLR + DataLoader) reaches ≥ 95% accuracy',

@@ -223,7 +223,8 @@ export function flatten(x: Tensor, startAxis = 0, endAxis = -1): Tensor {
   if (x.ndim === 0) return new Tensor(x.data, [1]);
   const s = normalizeAxis('flatten', startAxis, x.ndim);
   const e = normalizeAxis('flatten', endAxis, x.ndim);
-  if (s > e) throw new GdRangeError(`flatten: startAxis ${startAxis} comes after endAxis ${endAxis}`);
+  if (s > e)
+    throw new GdRangeError(`flatten: startAxis ${startAxis} comes after endAxis ${endAxis}`);
   const mid = x.shape.slice(s, e + 1).reduce((p, d) => p * d, 1);
   return new Tensor(x.data, [...x.shape.slice(0, s), mid, ...x.shape.slice(e + 1)]);
 }

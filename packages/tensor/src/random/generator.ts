@@ -34,7 +34,9 @@ function splitmix64(state: bigint): [bigint, bigint] {
 function toSeed(seed: Seed): bigint {
   if (typeof seed === 'bigint') return BigInt.asUintN(64, seed);
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) {
-    throw new GdTypeError(`Generator: seed must be a safe integer or a bigint, got ${String(seed)}`);
+    throw new GdTypeError(
+      `Generator: seed must be a safe integer or a bigint, got ${String(seed)}`,
+    );
   }
   return BigInt.asUintN(64, BigInt(seed));
 }
