@@ -28,7 +28,7 @@ export interface Trajectory {
 const TRAJECTORY_KEYS = ['x', 'y', 'label', 'color', 'marker'];
 
 /** The option names of {@link contourPlot}. */
-export const CONTOUR_PLOT_KEYS = [
+const CONTOUR_PLOT_KEYS = [
   ...PLOT_KEYS,
   'xRange',
   'yRange',
