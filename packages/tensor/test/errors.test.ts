@@ -27,7 +27,7 @@ describe('errors', () => {
 
 describe('errors are GdErrors with stable codes', () => {
   it('ShapeError, DTypeError and option checks from tensor ops are instanceof GdError', () => {
-    const cases: [() => unknown, string, string, typeof Error][] = [
+    const cases: [() => unknown, string, string, abstract new (m?: string) => Error][] = [
       [() => matmul(tensor([[1, 2]]), tensor([[1, 2]])), 'ShapeError', 'ERR_GD_SHAPE', ShapeError],
       [() => tensor([1], { dtype: 'int8' as never }), 'DTypeError', 'ERR_GD_DTYPE', DTypeError],
       [() => oneHot([0], 0), 'RangeError', 'ERR_GD_RANGE', RangeError],
