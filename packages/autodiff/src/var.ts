@@ -166,35 +166,59 @@ export class Var {
 
   // In-place updates of .value (PyTorch's trailing underscore), checked in in-place.ts: refused
   // outside noGrad on a Var that requires grad. They return this Var.
-  /** value ← value + other, in place. See {@link IP.add_}. */
+  /**
+   * value ← value + other, in place (PyTorch's `add_`); other broadcasts to the value's shape. Refused outside `noGrad` when this Var requires grad (InPlaceError). Returns this Var.
+   * @example `noGrad(() => w.add_(1))`
+   */
   add_(other: IP.InPlaceOperand): this {
     return IP.add_(this, other) as this;
   }
-  /** value ← value − other, in place (`noGrad(() => w.sub_(w.grad.mul(lr)))`). See {@link IP.sub_}. */
+  /**
+   * value ← value − other, in place (PyTorch's `sub_`), the hand-written step $w \leftarrow w - \eta g$. Refused outside `noGrad` when this Var requires grad (InPlaceError). Returns this Var.
+   * @example `noGrad(() => w.sub_(w.grad.mul(0.1)))`
+   */
   sub_(other: IP.InPlaceOperand): this {
     return IP.sub_(this, other) as this;
   }
-  /** value ← value · other, in place. See {@link IP.mul_}. */
+  /**
+   * value ← value · other, in place (PyTorch's `mul_`). Refused outside `noGrad` when this Var requires grad (InPlaceError). Returns this Var.
+   * @example `noGrad(() => w.mul_(2))`
+   */
   mul_(other: IP.InPlaceOperand): this {
     return IP.mul_(this, other) as this;
   }
-  /** value ← value / other, in place. See {@link IP.div_}. */
+  /**
+   * value ← value / other, in place (PyTorch's `div_`; refused on int32, whose true quotient is a float). Refused outside `noGrad` when this Var requires grad (InPlaceError). Returns this Var.
+   * @example `noGrad(() => w.div_(4))`
+   */
   div_(other: IP.InPlaceOperand): this {
     return IP.div_(this, other) as this;
   }
-  /** Clamps the value into [lo, hi] in place. See {@link IP.clamp_}. */
+  /**
+   * value ← min(max(value, lo), hi), in place (PyTorch's `clamp_`); a bound may be null, NaN stays NaN. Refused outside `noGrad` when this Var requires grad (InPlaceError). Returns this Var.
+   * @example `noGrad(() => w.clamp_(0, 1))`
+   */
   clamp_(lo?: number | null, hi?: number | null): this {
     return IP.clamp_(this, lo, hi) as this;
   }
-  /** Sets every element of the value to `value` in place. See {@link IP.fill_}. */
+  /**
+   * Sets every element to `value`, in place (PyTorch's `fill_`; truncated for int32). Refused outside `noGrad` when this Var requires grad (InPlaceError). Returns this Var.
+   * @example `noGrad(() => w.fill_(0.5))`
+   */
   fill_(value: number | boolean): this {
     return IP.fill_(this, value) as this;
   }
-  /** Sets the value to zeros in place. See {@link IP.zero_}. */
+  /**
+   * Sets every element to 0, in place (PyTorch's `zero_`). Refused outside `noGrad` when this Var requires grad (InPlaceError). Returns this Var.
+   * @example `noGrad(() => w.zero_())`
+   */
   zero_(): this {
     return IP.zero_(this) as this;
   }
-  /** Copies `src` into the value in place. See {@link IP.copy_}. */
+  /**
+   * Copies `src` into the value, in place (PyTorch's `copy_`): src broadcasts to the value's shape and dtype. Refused outside `noGrad` when this Var requires grad (InPlaceError). Returns this Var.
+   * @example `noGrad(() => w.copy_(tensor([1, 2])))`
+   */
   copy_(src: IP.InPlaceOperand): this {
     return IP.copy_(this, src) as this;
   }

@@ -73,7 +73,7 @@ export class GdError extends Error implements GdErrorLike {
   }
 
   /**
-   * `instanceof GdError` recognises every gd error by its mark (see {@link isGdError});
+   * `instanceof GdError` recognises every gd error by its mark (the test `isGdError` makes);
    * `instanceof` a subclass stays the ordinary prototype test.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {

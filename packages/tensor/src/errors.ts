@@ -2,7 +2,7 @@ import { GdError, GdTypeError } from '@gd/errors';
 
 /**
  * Thrown when tensor shapes do not fit an operation, e.g. `matmul` of [3, 4] by [5, 2].
- * The message names the operation, the shapes and what was expected. A {@link GdError}.
+ * The message names the operation, the shapes and what was expected. A `GdError` (from `@gd/errors`).
  *
  * @example
  * ```ts
@@ -17,7 +17,7 @@ export class ShapeError extends GdError {
 
 /**
  * Thrown when a tensor's dtype does not fit an operation, e.g. float indices given to `gather`,
- * or an unknown dtype name. A subclass of TypeError and a {@link GdError} (via `GdTypeError`).
+ * or an unknown dtype name. A subclass of TypeError and a `GdError` (via `GdTypeError` from `@gd/errors`).
  *
  * @example
  * ```ts

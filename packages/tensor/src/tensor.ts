@@ -131,35 +131,59 @@ export class Tensor {
   }
 
   // In-place updates (PyTorch's trailing underscore); they return this tensor. See ops/in-place.ts.
-  /** this ← this + b, in place. See {@link IP.add_}. */
+  /**
+   * x ← x + b, in place (PyTorch's `add_`); b broadcasts to x's shape. Returns x.
+   * @example `x.add_(1)`
+   */
   add_(b: TensorLike): this {
     return IP.add_(this, b) as this;
   }
-  /** this ← this − b, in place. See {@link IP.sub_}. */
+  /**
+   * x ← x − b, in place (PyTorch's `sub_`), the hand-written step $w \leftarrow w - \eta g$. Returns x.
+   * @example `w.sub_(g.mul(0.1))`
+   */
   sub_(b: TensorLike): this {
     return IP.sub_(this, b) as this;
   }
-  /** this ← this · b, in place. See {@link IP.mul_}. */
+  /**
+   * x ← x · b, in place (PyTorch's `mul_`). Returns x.
+   * @example `x.mul_(2)`
+   */
   mul_(b: TensorLike): this {
     return IP.mul_(this, b) as this;
   }
-  /** this ← this / b, in place. See {@link IP.div_}. */
+  /**
+   * x ← x / b, in place (PyTorch's `div_`; refused on int32, whose true quotient is a float). Returns x.
+   * @example `x.div_(4)`
+   */
   div_(b: TensorLike): this {
     return IP.div_(this, b) as this;
   }
-  /** Clamps into [lo, hi] in place. See {@link IP.clamp_}. */
+  /**
+   * x ← min(max(x, lo), hi), in place (PyTorch's `clamp_`); a bound may be null, NaN stays NaN. Returns x.
+   * @example `x.clamp_(0, 1)`
+   */
   clamp_(lo?: number | null, hi?: number | null): this {
     return IP.clamp_(this, lo, hi) as this;
   }
-  /** Sets every element to `value` in place. See {@link IP.fill_}. */
+  /**
+   * Sets every element to `value`, in place (PyTorch's `fill_`; truncated for int32). Returns x.
+   * @example `x.fill_(0.5)`
+   */
   fill_(value: number | boolean): this {
     return IP.fill_(this, value) as this;
   }
-  /** Sets every element to 0 in place. See {@link IP.zero_}. */
+  /**
+   * Sets every element to 0, in place (PyTorch's `zero_`). Returns x.
+   * @example `x.zero_()`
+   */
   zero_(): this {
     return IP.zero_(this) as this;
   }
-  /** Copies `src` (broadcast, converted) into this tensor. See {@link IP.copy_}. */
+  /**
+   * Copies `src` into x, in place (PyTorch's `copy_`): src broadcasts to x's shape and is converted to x's dtype. Returns x.
+   * @example `x.copy_(tensor([1, 2]))`
+   */
   copy_(src: TensorLike): this {
     return IP.copy_(this, src) as this;
   }
