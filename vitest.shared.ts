@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ViteUserConfig } from 'vitest/config';
 
@@ -12,7 +12,15 @@ const root = import.meta.dirname;
 function workspaceAliases(): Record<string, string> {
   const aliases: Record<string, string> = {};
   for (const dir of readdirSync(join(root, 'packages'))) {
-    aliases[`@gd/${dir}/node`] = resolve(root, 'packages', dir, 'src/node.ts');
+    // Every subpath entry of the exports map ('./node', './onnx'…) before the bare name, whose
+    // alias would otherwise also catch `@gd/x/sub` as `src/index.ts/sub`.
+    const pkg = join(root, 'packages', dir, 'package.json');
+    const exports = existsSync(pkg) ? JSON.parse(readFileSync(pkg, 'utf8')).exports : undefined;
+    for (const sub of Object.keys(exports ?? { './node': null })) {
+      const name = sub.slice(2);
+      if (name === '' || name === 'package.json') continue;
+      aliases[`@gd/${dir}/${name}`] = resolve(root, 'packages', dir, `src/${name}.ts`);
+    }
     aliases[`@gd/${dir}`] = resolve(root, 'packages', dir, 'src/index.ts');
   }
   return aliases;

@@ -104,3 +104,4 @@ export {
   type IndexLike,
   type LiftWhere,
 } from './ops';
+export { cholesky, det, eigh, eigvalsh, inv, solve } from './linalg';

@@ -74,24 +74,27 @@ export class BatchNorm1d extends Module {
       this.affine ? variable(zeros([numFeatures], { dtype })) : null,
     );
     const track = this.trackRunningStats;
-    this.registerBuffer('runningMean', track ? zeros([numFeatures], { dtype }) : null);
-    this.registerBuffer('runningVar', track ? ones([numFeatures], { dtype }) : null);
-    this.registerBuffer('numBatchesTracked', track ? zeros([], { dtype: 'int32' }) : null);
+    // PyTorch's buffer names, so state dicts move between gd and torch.nn.BatchNorm1d as they are.
+    this.registerBuffer('running_mean', track ? zeros([numFeatures], { dtype }) : null);
+    this.registerBuffer('running_var', track ? ones([numFeatures], { dtype }) : null);
+    this.registerBuffer('num_batches_tracked', track ? zeros([], { dtype: 'int32' }) : null, {
+      fileDtype: 'I64',
+    });
   }
 
   /** Running mean [C] (null without trackRunningStats). */
   get runningMean(): Tensor | null {
-    return this.getBuffer('runningMean');
+    return this.getBuffer('running_mean');
   }
 
   /** Running (unbiased) variance [C] (null without trackRunningStats). */
   get runningVar(): Tensor | null {
-    return this.getBuffer('runningVar');
+    return this.getBuffer('running_var');
   }
 
   /** Number of training batches seen (null without trackRunningStats). */
   get numBatchesTracked(): number | null {
-    const t = this.getBuffer('numBatchesTracked');
+    const t = this.getBuffer('num_batches_tracked');
     return t === null ? null : t.data[0];
   }
 
@@ -128,7 +131,7 @@ export class BatchNorm1d extends Module {
   }
 
   private updateRunningStats(mu: Tensor, v: Tensor, n: number): void {
-    const count = this.getBuffer('numBatchesTracked') as Tensor;
+    const count = this.getBuffer('num_batches_tracked') as Tensor;
     count.data[0] += 1;
     const m = this.momentum === null ? 1 / count.data[0] : this.momentum;
     const rm = (this.runningMean as Tensor).data;

@@ -2,9 +2,9 @@ import { GdError } from '@gd/errors';
 import { DTYPES, type DType, type TypedArray, allocate } from '@gd/tensor';
 import { type StateDict, type TensorState, stateToTensor } from './state-dict';
 
-/** The 8 bytes every gd checkpoint starts with. */
+/** The 8 bytes every legacy gd checkpoint starts with. @deprecated gd now saves safetensors. */
 export const CHECKPOINT_MAGIC = 'GDNNCKPT';
-/** The format version {@link encodeCheckpoint} writes and {@link decodeCheckpoint} reads. */
+/** The format version {@link encodeCheckpoint} writes and {@link decodeCheckpoint} reads. @deprecated gd now saves safetensors. */
 export const CHECKPOINT_VERSION = 1;
 
 /** Thrown when bytes are not a readable gd checkpoint (wrong magic, truncated, corrupt header). */
@@ -50,6 +50,9 @@ const align8 = (n: number): number => Math.ceil(n / 8) * 8;
  * | data | each tensor's elements, row-major, little-endian (float32/float64/int32; bool as 1 byte), at `offset` from the data start; offsets are multiples of 8 |
  *
  * Values are stored bit-exactly (NaN and ±Infinity included).
+ *
+ * @deprecated gd's checkpoints are safetensors now (`toSafetensors`); this format is read
+ * by `@gd/nn/node`'s `load` for one more release and then removed.
  *
  * @example
  * ```ts
@@ -125,6 +128,9 @@ function readArray(view: DataView, bytes: Uint8Array, at: number, dtype: DType, 
 /**
  * Reads bytes written by {@link encodeCheckpoint} back into a state dict and its metadata.
  * Throws a {@link CheckpointError} for anything that is not a complete version-1 checkpoint.
+ * Names are returned as written (see `migrateLegacyState` for the BatchNorm renames).
+ *
+ * @deprecated use `fromSafetensors`; this reader goes with the next release.
  *
  * @example
  * ```ts
@@ -184,4 +190,27 @@ export function decodeCheckpoint(bytes: Uint8Array): {
     state[e.name] = s;
   }
   return { state, metadata: header.metadata ?? {} };
+}
+
+const LEGACY_NAMES: Record<string, string> = {
+  runningMean: 'running_mean',
+  runningVar: 'running_var',
+  numBatchesTracked: 'num_batches_tracked',
+};
+
+/**
+ * Renames a legacy checkpoint's BatchNorm buffers (`1.runningMean`, gd 0.0.x) to PyTorch's
+ * names (`1.running_mean`) that gd's modules use now; other names are kept.
+ */
+export function migrateLegacyState(state: StateDict): StateDict {
+  const out: StateDict = {};
+  for (const [name, s] of Object.entries(state)) {
+    const dot = name.lastIndexOf('.');
+    const renamed = LEGACY_NAMES[name.slice(dot + 1)];
+    if (renamed === undefined) out[name] = s;
+    else if (renamed === 'num_batches_tracked') {
+      out[`${name.slice(0, dot + 1)}${renamed}`] = { ...s, fileDtype: 'I64' };
+    } else out[`${name.slice(0, dot + 1)}${renamed}`] = s;
+  }
+  return out;
 }

@@ -15,6 +15,22 @@ export {
   type CheckpointHeader,
   type CheckpointTensorEntry,
 } from './checkpoint';
+export {
+  SAFETENSORS_MAX_HEADER_BYTES,
+  fromSafetensors,
+  toSafetensors,
+  type SafetensorsContents,
+  type SafetensorsDType,
+} from './safetensors';
+export {
+  TRAINING_STATE_FORMAT,
+  decodeTrainingState,
+  encodeTrainingState,
+  type LoadedTrainingState,
+  type Stateful,
+  type TrainingStateParts,
+  type TrainingStateTargets,
+} from './training-state';
 export * as init from './init';
 export type { FanMode, InitOptions, KaimingOptions, Nonlinearity } from './init';
 export { Linear, type LinearInit, type LinearOptions } from './linear';

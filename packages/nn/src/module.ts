@@ -1,6 +1,7 @@
 import { type Var, isVar, variable } from '@gd/autodiff';
 import { GdError, GdTypeError } from '@gd/errors';
 import { ShapeError, type Tensor } from '@gd/tensor';
+import type { SafetensorsDType } from './safetensors';
 import { type StateDict, stateToTensor, tensorToState } from './state-dict';
 
 /** What a module's `forward` accepts: a Var (recorded by autodiff) or a plain Tensor. */
@@ -50,6 +51,7 @@ export abstract class Module {
   private readonly paramsMap = new Map<string, Var | null>();
   private readonly buffersMap = new Map<string, Tensor | null>();
   private readonly nonPersistent = new Set<string>();
+  private readonly bufferFileDtypes = new Map<string, SafetensorsDType>();
   private readonly modulesMap = new Map<string, Module>();
 
   /** Computes the module's output; Tensors in give Vars out. */
@@ -67,17 +69,21 @@ export abstract class Module {
 
   /**
    * Registers a buffer: state that is saved in `stateDict()` (unless `persistent: false`) but not
-   * trained, such as BatchNorm's running mean.
+   * trained, such as BatchNorm's running mean. `fileDtype` is the element type the buffer gets in
+   * a safetensors file when it differs from its dtype's natural one (`'I64'` for a PyTorch int64
+   * counter held here as int32).
    */
   protected registerBuffer<T extends Tensor | null>(
     name: string,
     buffer: T,
-    opts: { persistent?: boolean } = {},
+    opts: { persistent?: boolean; fileDtype?: SafetensorsDType } = {},
   ): T {
     checkName('registerBuffer', name);
     this.buffersMap.set(name, buffer);
     if (opts.persistent === false) this.nonPersistent.add(name);
     else this.nonPersistent.delete(name);
+    if (opts.fileDtype !== undefined) this.bufferFileDtypes.set(name, opts.fileDtype);
+    else this.bufferFileDtypes.delete(name);
     return buffer;
   }
 
@@ -198,8 +204,8 @@ export abstract class Module {
     }
   }
 
-  private stateEntries(): [string, { get: () => Tensor; set?: (t: Tensor) => void }][] {
-    const out: [string, { get: () => Tensor; set?: (t: Tensor) => void }][] = [];
+  private stateEntries(): [string, { get: () => Tensor; fileDtype?: SafetensorsDType }][] {
+    const out: [string, { get: () => Tensor; fileDtype?: SafetensorsDType }][] = [];
     for (const [prefix, m] of this.namedModules()) {
       const key = (name: string) => (prefix ? `${prefix}.${name}` : name);
       for (const [name, p] of m.paramsMap) {
@@ -207,7 +213,13 @@ export abstract class Module {
       }
       for (const [name, b] of m.buffersMap) {
         if (b !== null && !m.nonPersistent.has(name)) {
-          out.push([key(name), { get: () => m.buffersMap.get(name) as Tensor }]);
+          out.push([
+            key(name),
+            {
+              get: () => m.buffersMap.get(name) as Tensor,
+              fileDtype: m.bufferFileDtypes.get(name),
+            },
+          ]);
         }
       }
     }
@@ -226,7 +238,7 @@ export abstract class Module {
    */
   stateDict(): StateDict {
     const state: StateDict = {};
-    for (const [key, e] of this.stateEntries()) state[key] = tensorToState(e.get());
+    for (const [key, e] of this.stateEntries()) state[key] = tensorToState(e.get(), e.fileDtype);
     return state;
   }
 

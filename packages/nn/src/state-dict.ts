@@ -1,5 +1,6 @@
 import { GdTypeError } from '@gd/errors';
 import { DTYPES, type DType, DTypeError, ShapeError, Tensor, allocate } from '@gd/tensor';
+import type { SafetensorsDType } from './safetensors';
 
 /**
  * One tensor of a state dict as plain JSON-able data: its shape, dtype and row-major elements.
@@ -10,17 +11,25 @@ export interface TensorState {
   shape: number[];
   dtype: DType;
   data: (number | null)[];
+  /**
+   * The element type this entry has in a safetensors file when it differs from the natural one
+   * (float32 → F32, float64 → F64, int32 → I32, bool → BOOL): `'I64'` for BatchNorm's
+   * `num_batches_tracked`, as PyTorch stores it, or whatever a loaded file used. Absent otherwise.
+   */
+  fileDtype?: SafetensorsDType;
 }
 
 /**
- * A module's parameters and buffers by dotted name (`'0.weight'`, `'1.runningMean'`), as plain
+ * A module's parameters and buffers by dotted name (`'0.weight'`, `'1.running_mean'`, PyTorch's names), as plain
  * objects: `JSON.stringify` and `JSON.parse` round-trip it.
  */
 export type StateDict = Record<string, TensorState>;
 
-/** Copies a tensor into its plain {@link TensorState} form. */
-export function tensorToState(t: Tensor): TensorState {
-  return { shape: [...t.shape], dtype: t.dtype, data: Array.from(t.data) };
+/** Copies a tensor into its plain {@link TensorState} form (with `fileDtype` when given). */
+export function tensorToState(t: Tensor, fileDtype?: SafetensorsDType): TensorState {
+  const s: TensorState = { shape: [...t.shape], dtype: t.dtype, data: Array.from(t.data) };
+  if (fileDtype !== undefined) s.fileDtype = fileDtype;
+  return s;
 }
 
 /**

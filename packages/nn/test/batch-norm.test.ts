@@ -46,7 +46,7 @@ describe('BatchNorm1d behaviour', () => {
 
   it('stateDict has weight, bias and the running buffers', () => {
     const keys = Object.keys(new BatchNorm1d(4).stateDict());
-    expect(keys).toEqual(['weight', 'bias', 'runningMean', 'runningVar', 'numBatchesTracked']);
+    expect(keys).toEqual(['weight', 'bias', 'running_mean', 'running_var', 'num_batches_tracked']);
     expect(
       Object.keys(new BatchNorm1d(4, { affine: false, trackRunningStats: false }).stateDict()),
     ).toEqual([]);

@@ -4,6 +4,7 @@ import { tensor } from '@gd/tensor';
 import { describe, expect, it } from 'vitest';
 import { CheckpointError, decodeCheckpoint } from '../src/checkpoint';
 import { Linear } from '../src/linear';
+import { OnnxExportError } from '../src/onnx';
 import { StateDictError } from '../src/module';
 
 function thrown(fn: () => unknown): unknown {
@@ -29,6 +30,9 @@ describe('nn errors are GdErrors', () => {
     const range = thrown(() => new Linear(-1, 2));
     expect(range).toBeInstanceOf(RangeError);
     expect(range).toBeInstanceOf(GdError);
+    const onnx = new OnnxExportError('exportOnnx: x');
+    expect(onnx).toBeInstanceOf(GdError);
+    expect(onnx.code).toBe('ERR_GD_ONNX_EXPORT');
     const shape = thrown(() => m.forward(variable(tensor([[1, 2, 3]]))));
     expect(shape).toBeInstanceOf(GdError);
   });

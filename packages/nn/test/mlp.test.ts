@@ -9,12 +9,11 @@ import { mlp } from '../src/mlp';
 import type { StateDict } from '../src/state-dict';
 import { dec, deviation, expectClose, fixture } from './golden';
 
-/** PyTorch's state-dict names → gd's (camelCase buffers). */
+/** PyTorch's state dict (same names as gd's) as float64 entries. */
 function fromTorch(state: Record<string, { shape: number[]; data: number[] }>): StateDict {
   const out: StateDict = {};
   for (const [k, v] of Object.entries(state)) {
-    const key = k.replace('running_mean', 'runningMean').replace('running_var', 'runningVar');
-    out[key] = { shape: v.shape, dtype: 'float64', data: v.data };
+    out[k] = { shape: v.shape, dtype: 'float64', data: v.data };
   }
   return out;
 }

@@ -41,9 +41,9 @@ describe('Module', () => {
     ]);
     expect(net.parameters()).toHaveLength(6);
     expect(net.namedBuffers().map(([n]) => n)).toEqual([
-      '1.runningMean',
-      '1.runningVar',
-      '1.numBatchesTracked',
+      '1.running_mean',
+      '1.running_var',
+      '1.num_batches_tracked',
     ]);
     expect(net.children()).toHaveLength(3);
     expect(net.modules()).toHaveLength(4);

@@ -121,5 +121,17 @@ export {
   type BinaryCode,
   type ReduceCode,
   type RowCode,
+  type ScanCode,
   type UnaryCode,
 } from './kernels';
+export {
+  LinAlgError,
+  cholesky,
+  det,
+  eigh,
+  eigvalsh,
+  inv,
+  solve,
+  type CholeskyOptions,
+  type EighOptions,
+} from './linalg/index';

@@ -1,6 +1,6 @@
 import { GdError } from '@gd/errors';
 import { describe, expect, it } from 'vitest';
-import { DTypeError, ShapeError, matmul, oneHot, tensor } from '@gd/tensor';
+import { DTypeError, LinAlgError, ShapeError, inv, matmul, oneHot, tensor } from '@gd/tensor';
 import { fmtShape } from '../src/errors';
 
 describe('errors', () => {
@@ -46,5 +46,22 @@ describe('errors are GdErrors with stable codes', () => {
       expect((err as GdError).code).toBe(code);
     }
     expect(new DTypeError('x')).toBeInstanceOf(TypeError); // unchanged: still a TypeError
+    let singular: unknown;
+    try {
+      inv(
+        tensor(
+          [
+            [1, 2],
+            [2, 4],
+          ],
+          { dtype: 'float64' },
+        ),
+      );
+    } catch (e) {
+      singular = e;
+    }
+    expect(singular).toBeInstanceOf(LinAlgError);
+    expect(singular).toBeInstanceOf(GdError);
+    expect((singular as LinAlgError).code).toBe('ERR_GD_LINALG');
   });
 });

@@ -34,6 +34,8 @@ const UNARY: Record<UnaryCode, (v: number) => number> = {
   ceil: Math.ceil,
   round: (v) => (Number.isFinite(v) ? roundHalfEven(v) : v),
   reciprocal: (v) => 1 / v,
+  // PyTorch's definition (β = 1, threshold = 20); checked against torch in kernels/scalar.test.ts.
+  softplus: (v) => (v > 20 ? v : Math.log1p(Math.exp(v))),
   logicalNot: (v) => (v === 0 ? 1 : 0),
 };
 const nanOr = (x: number, y: number, f: (x: number, y: number) => number): number =>
@@ -48,6 +50,16 @@ const BINARY: Record<BinaryCode, (x: number, y: number) => number> = {
   maximum: (x, y) => nanOr(x, y, (p, q) => (p >= q ? p : q)),
   // biome-ignore lint/complexity/useMathMinMax: the reference must not reuse the kernel's Math.max/min
   minimum: (x, y) => nanOr(x, y, (p, q) => (p <= q ? p : q)),
+  atan2: Math.atan2,
+  hypot: Math.hypot,
+  // PyTorch's formula; checked against torch and naive math in kernels/scalar.test.ts.
+  logaddexp: (x, y) =>
+    nanOr(x, y, (p, q) =>
+      p === q && !Number.isFinite(p)
+        ? p
+        : // biome-ignore lint/complexity/useMathMinMax: the reference must not reuse the kernel's Math.max/min
+          (p > q ? p : q) + Math.log1p(Math.exp(-Math.abs(p - q))),
+    ),
   equal: (x, y) => +(x === y),
   notEqual: (x, y) => +(x !== y),
   less: (x, y) => +(x < y),

@@ -28,6 +28,7 @@ export type UnaryCode =
   | 'ceil'
   | 'round'
   | 'reciprocal'
+  | 'softplus'
   | 'logicalNot';
 
 /** Element-wise functions of two arguments, by name. */
@@ -39,6 +40,9 @@ export type BinaryCode =
   | 'pow'
   | 'maximum'
   | 'minimum'
+  | 'atan2'
+  | 'hypot'
+  | 'logaddexp'
   | 'equal'
   | 'notEqual'
   | 'less'
@@ -50,6 +54,9 @@ export type BinaryCode =
 
 /** Reductions over a contiguous trailing block, by name. */
 export type ReduceCode = 'sum' | 'prod' | 'max' | 'min';
+
+/** Inclusive scans along one axis, by name: running sum and running product. */
+export type ScanCode = 'cumsum' | 'cumprod';
 
 /**
  * Row-wise kernels over `outer` contiguous rows of `inner` elements each:
@@ -107,4 +114,18 @@ export interface Backend {
   rows?(code: RowCode, x: TypedArray, outer: number, inner: number, out: TypedArray): void;
   /** out[i] = cond[i] ? a[i] : b[i] for equal lengths. Optional, like `rows`. */
   select?(cond: Uint8Array, a: TypedArray, b: TypedArray, out: TypedArray): void;
+  /**
+   * Inclusive scan along an axis of length `n` (see {@link ScanCode}): `x` is `outer` blocks of
+   * n·inner elements, where outer and inner are the products of the dimensions before and after
+   * the axis; out[o, i, j] = x[o, 0, j] ⊕ … ⊕ x[o, i, j]. Optional, like `rows`; ops fall back
+   * to the reference version (see ./scan.ts).
+   */
+  scan?(
+    code: ScanCode,
+    x: TypedArray,
+    outer: number,
+    n: number,
+    inner: number,
+    out: TypedArray,
+  ): void;
 }

@@ -1,7 +1,14 @@
 import type { Backend } from './backend';
 import { jsBackend } from './js';
 
-export type { Backend, BinaryCode, ReduceCode, RowCode, UnaryCode } from './backend';
+export type {
+  Backend,
+  BinaryCode,
+  ReduceCode,
+  RowCode,
+  ScanCode,
+  UnaryCode,
+} from './backend';
 
 let active: Backend = jsBackend;
 
