@@ -291,11 +291,7 @@ describe('gallery: every plot type rendered to packages/viz/gallery', () => {
     expect(svg.match(/class="image"/g)).toHaveLength(16);
   });
 
-  // Renders 46 GIF frames through resvg: seconds when idle, over the default 30 s on a loaded
-  // 2-core CI machine. The assertions are about the output, not the time it takes.
-  it("GIF of gradient descent on the linear-regression loss (the gradient-descent lecture's Logger)", {
-    timeout: 240_000,
-  }, () => {
+  it("GIF of gradient descent on the linear-regression loss (the gradient-descent lecture's Logger)", () => {
     const xData = [10, 2, 5, 10, 10, 5];
     const yData = [12, 4, 8, 12, 11, 4];
     const loss = (a: number) =>
