@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Checks that gd runs in a browser, as DESIGN.md promises: bundles every package's browser entry
+// Checks that gd runs in a browser, as the API contract (docs/guide/api-contract.md) promises: bundles every package's browser entry
 // (`@gd/<name>`, never `/node`) with esbuild for the browser platform — which fails on any
 // `node:` import — serves the bundle on 127.0.0.1 and runs scripts/browser/workload.mjs in
 // headless Chromium (Debian's, driven by playwright-core), then checks what it computed.
@@ -84,18 +84,31 @@ try {
       'GD on x² + e^-x (the gradient-descent lecture) gives 0.3517383210080008',
       result.gd === 0.3517383210080008,
     ],
+    [
+      '@gd/expr: the typed Rosenbrock formula has gradient (−155, −50) at (−1.5, 2), exactly',
+      result.exprGrad?.[0] === -2 * 2.5 - 400 * -1.5 * (2 - 2.25) &&
+        result.exprGrad?.[1] === 200 * (2 - 2.25),
+    ],
     ['matmul with transposeB gives [64, 64]', result.matmulOk === '64x64'],
+    [
+      `the WASM SIMD kernel tier runs (relaxed SIMD: ${result.relaxedSimd}) and agrees with the JS tier`,
+      result.tier === 'wasm' && result.wasmVsJs < 1e-4,
+    ],
     [
       'MLP on iris (Adam + StepLR + DataLoader) reaches ≥ 95% accuracy',
       result.irisAccuracy >= 0.95,
     ],
     ['StepLR halved the lr three times (0.02 → 0.0025)', Math.abs(result.lr - 0.0025) < 1e-15],
     ['the contour plot rendered as inline SVG with paths', result.svgPaths > 10],
+    [
+      "@gd/lectures: d2l's saddle x² − y² has Hessian eigenvalues 2, −2 and five figures",
+      result.saddleEigenvalues === '2,-2' && result.d2lFigures === 5,
+    ],
   ];
   console.log(`  ${result.userAgent.match(/(Headless)?Chrome\/[\d.]+/)?.[0] ?? result.userAgent}`);
   for (const [name, ok] of checks) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}`);
   console.log(
-    `  (gd = ${result.gd}, iris accuracy = ${result.irisAccuracy}, lr = ${result.lr}, ${result.svgPaths} paths)`,
+    `  (gd = ${result.gd}, tier = ${result.tier}, wasm vs js = ${result.wasmVsJs}, iris accuracy = ${result.irisAccuracy}, lr = ${result.lr}, ${result.svgPaths} paths)`,
   );
   if (checks.some(([, ok]) => !ok)) process.exitCode = 1;
 } finally {

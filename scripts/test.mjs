@@ -2,10 +2,12 @@
 // gd's whole test suite, as `pnpm test` runs it locally and .ci/run runs it in CI:
 //   0. the two system packages the tests use, installed with apt-get if missing (system-deps.mjs)
 //   1. turbo: build → typecheck + unit tests (vitest) in every package
-//   2. lint (biome), unused files/dependencies (knip), API docs build (typedoc)
+//   2. lint (biome), unused files/dependencies (knip), the docs site build (TypeDoc + VitePress)
 //   3. packaging: each package packed, publint + arethetypeswrong on the tarball, the tarballs
 //      installed into an empty project and each README's example run there
-//   4. browsers: every package's browser entry bundled and run in headless Chromium
+//   4. browsers: every package's browser entry bundled and run in headless Chromium, and the
+//      built docs site driven end to end (apps/docs/scripts/e2e.mjs)
+//   5. the CLI on real data: `gd train` on Fashion-MNIST must reach ≥ 88 % test accuracy
 // and prints one closing line `N passed, N failed, N skipped` (vitest tests plus these checks).
 // Exits non-zero on any failure, and when no test ran at all.
 import { spawnSync } from 'node:child_process';
@@ -49,21 +51,76 @@ run('unused files and dependencies (knip)', bin('knip'), [
   '--no-progress',
   '--no-config-hints',
 ]);
-run('API docs build (typedoc)', bin('typedoc'), ['--logLevel', 'Warn']);
+// The site (TypeDoc API reference + guides + playground) is built by the turbo step above
+// (@gd/docs' build: typedoc with warnings as errors, figures from real runs, VitePress with dead
+// links failing); this names its result and is a cache hit when that step built it.
+run('docs site build (TypeDoc API, guides, VitePress; dead links fail)', bin('turbo'), [
+  'run',
+  'build',
+  '--filter=@gd/docs',
+  '--output-logs=errors-only',
+]);
 run('packaging: publint, attw, README examples from tarballs', process.execPath, [
   join(root, 'scripts/pack-smoke.mjs'),
 ]);
 run('browser: every package bundled for browsers, run in headless Chromium', process.execPath, [
   join(root, 'scripts/browser-smoke.mjs'),
 ]);
+run(
+  'docs: the built site in headless Chromium (playground vs gd minimize, /ja/)',
+  process.execPath,
+  [join(root, 'apps/docs/scripts/e2e.mjs')],
+);
+
+// The issue's end-to-end check, kept out of the unit suite because it trains for minutes: the
+// built `gd` on Debian's Fashion-MNIST (installed by system-deps above), 10 epochs of Adam.
+{
+  const t0 = Date.now();
+  const name =
+    'gd train on Fashion-MNIST (MLP 256-128, Adam, 10 epochs) reaches ≥ 88 % test accuracy';
+  console.log(`\n▶ ${name}`);
+  const out = join(root, '.gd-fashion-mnist');
+  rmSync(out, { recursive: true, force: true });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'apps/cli/dist/main.js'),
+      ...'train --dataset fashion-mnist --model mlp --hidden 256,128 --activation relu --optimizer adam --lr 0.001 --epochs 10 --batch-size 128 --seed 0 --json'.split(
+        ' ',
+      ),
+      '--out',
+      out,
+    ],
+    { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let accuracy = Number.NaN;
+  try {
+    accuracy = JSON.parse(r.stdout).test.accuracy;
+  } catch {}
+  const ok = r.status === 0 && accuracy >= 0.88;
+  const seconds = (Date.now() - t0) / 1000;
+  console.log(
+    `  test accuracy ${(accuracy * 100).toFixed(2)} % in ${seconds.toFixed(0)} s (exit ${r.status})`,
+  );
+  checks.push({ name, ok, seconds });
+  rmSync(out, { recursive: true, force: true });
+}
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 const perPackage = [];
-for (const w of workspaces) {
-  const f = join(w, 'test-results', 'vitest.json');
-  if (!existsSync(f)) continue;
+// A package may run its suite more than once (tensor: WASM tier, then GD_BACKEND=js into
+// vitest-js.json); every vitest*.json report counts.
+const reports = workspaces.flatMap((w) => {
+  const dir = join(w, 'test-results');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /^vitest.*\.json$/.test(f))
+    .sort()
+    .map((f) => ({ w: f === 'vitest.json' ? w : `${w} (${f.slice(7, -5)})`, f: join(dir, f) }));
+});
+for (const { w, f } of reports) {
   const r = JSON.parse(readFileSync(f, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests;

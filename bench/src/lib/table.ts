@@ -6,8 +6,16 @@ export function ratio(row: BenchRow, other: number | undefined): number | undefi
   return row.better === 'higher' ? row.gd / other : other / row.gd;
 }
 
-function fmtNum(x: number | undefined): string {
+/** Whether gd meets the row's target (undefined without one). */
+export function meetsTarget(row: BenchRow): boolean | undefined {
+  if (row.target === undefined) return undefined;
+  return row.better === 'higher' ? row.gd >= row.target : row.gd <= row.target;
+}
+
+/** A figure with 3 significant digits (exponent form past 1e6). */
+export function fmtNum(x: number | undefined): string {
   if (x === undefined || !Number.isFinite(x)) return '–';
+  if (x >= 1e6) return x.toExponential(2).replace('e+', 'e');
   if (x >= 100) return x.toFixed(0);
   if (x >= 10) return x.toFixed(1);
   return x.toFixed(2);
@@ -18,30 +26,43 @@ function fmtRatio(x: number | undefined): string {
 }
 
 /** Header and cells of the results table, shared by the terminal and Markdown renderings. */
-export function tableCells(rows: readonly (BenchRow & { suite: string })[]): string[][] {
+export function tableCells(rows: readonly BenchRow[]): string[][] {
   const extras = [...new Set(rows.flatMap((r) => Object.keys(r.extra ?? {})))];
   const head = [
     'benchmark',
     'unit',
-    'gd',
+    'gd (wasm)',
+    'gd (js)',
     'tfjs-cpu',
     'tfjs-wasm',
-    'gd vs cpu',
-    'gd vs wasm',
+    'jax-js',
+    'torch 1 thr',
+    'target',
+    'gd vs tfjs-wasm',
+    'gd vs jax-js',
+    'gd vs torch',
     ...extras,
     'max rel diff',
   ];
-  const body = rows.map((r) => [
-    r.name,
-    `${r.unit} (${r.better})`,
-    fmtNum(r.gd),
-    fmtNum(r.tfjsCpu),
-    fmtNum(r.tfjsWasm),
-    fmtRatio(ratio(r, r.tfjsCpu)),
-    fmtRatio(ratio(r, r.tfjsWasm)),
-    ...extras.map((e) => fmtNum(r.extra?.[e])),
-    r.maxRelDiff === undefined ? '–' : r.maxRelDiff.toExponential(1),
-  ]);
+  const body = rows.map((r) => {
+    const met = meetsTarget(r);
+    return [
+      r.name,
+      `${r.unit} (${r.better})`,
+      fmtNum(r.gd),
+      fmtNum(r.gdJs),
+      fmtNum(r.tfjsCpu),
+      fmtNum(r.tfjsWasm),
+      fmtNum(r.jax),
+      fmtNum(r.torch),
+      r.target === undefined ? '–' : `${fmtNum(r.target)} ${met ? '✓' : '✗'}`,
+      fmtRatio(ratio(r, r.tfjsWasm)),
+      fmtRatio(ratio(r, r.jax)),
+      fmtRatio(ratio(r, r.torch)),
+      ...extras.map((e) => fmtNum(r.extra?.[e])),
+      r.maxRelDiff === undefined ? '–' : r.maxRelDiff.toExponential(1),
+    ];
+  });
   return [head, ...body];
 }
 

@@ -8,23 +8,31 @@ import type { Tf } from './tfjs';
 /** Whether a larger number is better (throughput) or a smaller one (time). */
 export type Better = 'higher' | 'lower';
 
-/** One measured line of the results table. */
+/** One measured line of the results table. Absent figures print as `–`. */
 export interface BenchRow {
-  /** What was measured, e.g. `matmul 512×512 (Bᵀ)`. */
+  /** What was measured, e.g. `matmul 512² A·Bᵀ`. */
   name: string;
-  /** Unit of every number in the row, e.g. `GFLOP/s` or `ms`. */
+  /** Unit of every number in the row, e.g. `GFLOP/s` or `steps/s`. */
   unit: string;
   /** `higher` for throughput units, `lower` for times. Ratios are taken so > 1 means gd wins. */
   better: Better;
-  /** gd's figure. */
+  /** gd through its public API on its default (WASM SIMD) kernel tier. */
   gd: number;
-  /** TensorFlow.js cpu backend's figure (absent when the suite has no tfjs counterpart). */
+  /** gd with the TypeScript kernel tier forced (`useBackend('js')`). */
+  gdJs?: number;
+  /** TensorFlow.js cpu backend. */
   tfjsCpu?: number;
-  /** TensorFlow.js wasm backend's figure. */
+  /** TensorFlow.js wasm backend (XNNPACK, SIMD, 1 thread). */
   tfjsWasm?: number;
-  /** Further reference columns, e.g. `{ 'torch 1 thr': 41.2 }`; shown but not used in ratios. */
+  /** jax-js on its wasm device, jitted. */
+  jax?: number;
+  /** PyTorch, 1 thread (BLAS pinned to 1 thread). */
+  torch?: number;
+  /** The issue's target for gd, in the row's unit. */
+  target?: number;
+  /** Labelled reference columns (hand-written loops); shown, never used in ratios. */
   extra?: Record<string, number>;
-  /** Largest relative difference between gd's result and tfjs-cpu's, as a sanity check. */
+  /** Largest relative difference between gd's result and a reference, as a sanity check. */
   maxRelDiff?: number;
 }
 
@@ -32,6 +40,8 @@ export interface BenchRow {
 export interface SuiteContext {
   /** TensorFlow.js with both backends registered; switch with `tf.useBackend('cpu' | 'wasm')`. */
   tf: Tf;
+  /** Whether jax-js's wasm device started. */
+  jax: boolean;
   /** Reports progress on stderr so the table on stdout stays clean. */
   log(msg: string): void;
 }

@@ -1,10 +1,13 @@
 /**
  * Element-wise arithmetic on 1e6 float32 values: `exp(x)·x + 1`, written as each library's
- * users write it (three ops, three temporaries). Milliseconds per evaluation.
+ * users write it — three ops and three temporaries in gd, tfjs and torch; one jitted (fused)
+ * function in jax-js. Elements per second.
  */
 import { Tensor, add, exp, mul } from '@gd/tensor';
 import { randomFloat32 } from '../lib/data';
-import { maxRelDiff, measure } from '../lib/timing';
+import { onTier } from '../lib/gd';
+import { jaxExpMulAdd } from '../lib/jax';
+import { maxRelDiff, measure, measureAsync } from '../lib/timing';
 import { torchTimes } from '../lib/torch';
 import type { BenchRow, Suite, SuiteContext } from '../lib/types';
 
@@ -15,11 +18,14 @@ async function run(ctx: SuiteContext): Promise<BenchRow[]> {
   const { tf } = ctx;
   const name = 'exp(x)·x + 1, 1e6 float32';
   ctx.log(name);
+  const perSecond = (ms: number) => SIZE / (ms / 1000);
   // Inputs in [-4, 4) keep exp finite and exercise both signs.
   const data = randomFloat32(SIZE, 7, -4, 4);
   const x = new Tensor(data, [SIZE]);
-  const gdMs = measure(() => void add(mul(exp(x), x), 1), OPTS);
-  const gdOut = add(mul(exp(x), x), 1).data;
+  const f = () => add(mul(exp(x), x), 1);
+  const gd = onTier('wasm', () => measure(() => void f(), OPTS));
+  const gdJs = onTier('js', () => measure(() => void f(), OPTS));
+  const gdOut = f().data;
 
   const tfRun = async (backend: 'cpu' | 'wasm') => {
     await tf.useBackend(backend);
@@ -38,20 +44,22 @@ async function run(ctx: SuiteContext): Promise<BenchRow[]> {
   await tf.useBackend('cpu');
   const row: BenchRow = {
     name,
-    unit: 'ms',
-    better: 'lower',
-    gd: gdMs,
-    tfjsCpu: cpu.ms,
-    tfjsWasm: wasm.ms,
+    unit: 'elements/s',
+    better: 'higher',
+    gd: perSecond(gd),
+    gdJs: perSecond(gdJs),
+    tfjsCpu: perSecond(cpu.ms),
+    tfjsWasm: perSecond(wasm.ms),
+    target: 1.5e8,
     maxRelDiff: cpu.out ? maxRelDiff(gdOut, cpu.out) : undefined,
   };
-  const torch = torchTimes([{ name, kind: 'expMulAdd', size: SIZE }], ctx.log);
-  if (torch) {
-    row.extra = {
-      'torch 1 thr': torch.single[name],
-      [`torch ${torch.threads} thr`]: torch.multi[name],
-    };
+  if (ctx.jax) {
+    const j = jaxExpMulAdd(data);
+    row.jax = perSecond(await measureAsync(j.run, OPTS));
+    j.dispose();
   }
+  const torch = torchTimes([{ name, kind: 'expMulAdd', size: SIZE }], ctx.log);
+  if (torch) row.torch = perSecond(torch.times[name]);
   return [row];
 }
 

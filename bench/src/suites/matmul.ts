@@ -1,83 +1,99 @@
 /**
- * Square float32 matrix products, plain and with the second operand transposed (what every
- * backward pass of a linear layer does), in GFLOP/s = 2N³ / t.
+ * Matrix products in GFLOP/s = 2·m·n·k / t: float32 512² in all four transpose combinations
+ * (forward passes use A·Bᵀ, backward passes Aᵀ·B and A·B), float32 128² (an MLP layer's size),
+ * and float64 512². gd: `matmul(a, b, { transposeA, transposeB })`; tfjs:
+ * `tf.matMul(a, b, transposeA, transposeB)`; jax-js: a jitted `np.matmul` of transposed views;
+ * torch: `torch.matmul` of `.t()` views.
  */
 import { Tensor, matmul } from '@gd/tensor';
 import { randomFloat32 } from '../lib/data';
-import { maxRelDiff, measure } from '../lib/timing';
+import { onTier } from '../lib/gd';
+import { jaxMatmul } from '../lib/jax';
+import { maxRelDiff, measure, measureAsync } from '../lib/timing';
 import { type TorchJob, torchTimes } from '../lib/torch';
 import type { BenchRow, Suite, SuiteContext } from '../lib/types';
 
-const SIZES = [128, 256, 512, 1024];
-
-/** A slow library on a large size gets fewer samples so the whole bench stays short. */
-function timing(n: number) {
-  return n >= 1024
-    ? { warmup: 1, minSamples: 3, budgetMs: 1500 }
-    : { warmup: 2, minSamples: 5, budgetMs: 1200 };
+interface Case {
+  n: number;
+  ta: boolean;
+  tb: boolean;
+  dtype: 'float32' | 'float64';
 }
 
-function rowName(n: number, transB: boolean): string {
-  return `matmul ${n}×${n}${transB ? ' · Bᵀ' : ''}`;
+const CASES: Case[] = [
+  { n: 512, ta: false, tb: false, dtype: 'float32' },
+  { n: 512, ta: true, tb: false, dtype: 'float32' },
+  { n: 512, ta: false, tb: true, dtype: 'float32' },
+  { n: 512, ta: true, tb: true, dtype: 'float32' },
+  { n: 128, ta: false, tb: false, dtype: 'float32' },
+  { n: 512, ta: false, tb: false, dtype: 'float64' },
+];
+
+const OPTS = { warmup: 2, minSamples: 5, budgetMs: 1200 };
+const SLOW = { warmup: 1, minSamples: 3, budgetMs: 1000 };
+
+function rowName({ n, ta, tb, dtype }: Case): string {
+  return `matmul ${n}² ${ta ? 'Aᵀ' : 'A'}·${tb ? 'Bᵀ' : 'B'}${dtype === 'float64' ? ' float64' : ''}`;
 }
 
 async function run(ctx: SuiteContext): Promise<BenchRow[]> {
   const { tf } = ctx;
   const rows: BenchRow[] = [];
   const jobs: TorchJob[] = [];
-  for (const n of SIZES) {
+  for (const c of CASES) {
+    const { n, ta, tb, dtype } = c;
+    const name = rowName(c);
+    ctx.log(name);
+    jobs.push({ name, kind: 'matmul', n, transA: ta, transB: tb, dtype });
     const aData = randomFloat32(n * n, 1 + n);
     const bData = randomFloat32(n * n, 2 + n);
-    const flops = 2 * n ** 3;
-    const gflops = (ms: number) => flops / (ms * 1e6);
-    for (const transB of [false, true]) {
-      const name = rowName(n, transB);
-      jobs.push({ name, kind: 'matmul', n, transB });
-      ctx.log(name);
-      const a = new Tensor(aData, [n, n]);
-      const b = new Tensor(bData, [n, n]);
-      const gdMs = measure(() => void matmul(a, b, { transposeB: transB }), timing(n));
-      const gdOut = matmul(a, b, { transposeB: transB }).data;
-
+    const gflops = (ms: number) => (2 * n ** 3) / (ms * 1e6);
+    const a = new Tensor(dtype === 'float64' ? Float64Array.from(aData) : aData, [n, n]);
+    const b = new Tensor(dtype === 'float64' ? Float64Array.from(bData) : bData, [n, n]);
+    const opts = { transposeA: ta, transposeB: tb };
+    const gd = onTier('wasm', () => measure(() => void matmul(a, b, opts), OPTS));
+    const gdOut = onTier('wasm', () => matmul(a, b, opts).data);
+    const gdJs = onTier('js', () => measure(() => void matmul(a, b, opts), OPTS));
+    const jsOut = onTier('js', () => matmul(a, b, opts).data);
+    const row: BenchRow = {
+      name,
+      unit: 'GFLOP/s',
+      better: 'higher',
+      gd: gflops(gd),
+      gdJs: gflops(gdJs),
+      maxRelDiff: maxRelDiff(gdOut, jsOut),
+    };
+    if (n === 512 && dtype === 'float32') row.target = 40;
+    if (dtype === 'float32') {
       const tfRun = async (backend: 'cpu' | 'wasm') => {
         await tf.useBackend(backend);
-        const ta = tf.tensor2d(aData, [n, n], 'float32');
-        const tb = tf.tensor2d(bData, [n, n], 'float32');
-        let last: Float32Array | null = null;
-        const ms = measure(() => {
-          const c = tf.matMul(ta, tb, false, transB);
-          if (backend === 'cpu' && last === null) last = c.dataSync() as Float32Array;
-          c.dispose();
-        }, timing(n));
-        ta.dispose();
-        tb.dispose();
-        return { ms, out: last as Float32Array | null };
+        const x = tf.tensor2d(aData, [n, n], 'float32');
+        const y = tf.tensor2d(bData, [n, n], 'float32');
+        const ms = measure(
+          () => tf.matMul(x, y, ta, tb).dispose(),
+          backend === 'cpu' && n >= 512 ? SLOW : OPTS,
+        );
+        x.dispose();
+        y.dispose();
+        return gflops(ms);
       };
-      const cpu = await tfRun('cpu');
-      const wasm = await tfRun('wasm');
-      rows.push({
-        name,
-        unit: 'GFLOP/s',
-        better: 'higher',
-        gd: gflops(gdMs),
-        tfjsCpu: gflops(cpu.ms),
-        tfjsWasm: gflops(wasm.ms),
-        maxRelDiff: cpu.out ? maxRelDiff(gdOut, cpu.out) : undefined,
-      });
+      row.tfjsCpu = await tfRun('cpu');
+      row.tfjsWasm = await tfRun('wasm');
+      await tf.useBackend('cpu');
+      if (ctx.jax) {
+        const j = jaxMatmul(aData, bData, n, ta, tb);
+        row.jax = gflops(await measureAsync(j.run, OPTS));
+        j.dispose();
+      }
     }
+    rows.push(row);
   }
-  await tf.useBackend('cpu');
   const torch = torchTimes(jobs, ctx.log);
-  if (torch) {
+  if (torch)
     for (const row of rows) {
-      const n = Number(/(\d+)×/.exec(row.name)?.[1]);
-      const g = (ms: number) => (2 * n ** 3) / (ms * 1e6);
-      row.extra = {
-        'torch 1 thr': g(torch.single[row.name]),
-        [`torch ${torch.threads} thr`]: g(torch.multi[row.name]),
-      };
+      const n = Number(/(\d+)²/.exec(row.name)?.[1]);
+      row.torch = (2 * n ** 3) / (torch.times[row.name] * 1e6);
     }
-  }
   return rows;
 }
 

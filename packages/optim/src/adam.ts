@@ -1,6 +1,15 @@
 import { ElementwiseOptimizer, resolveOptions } from './optimizer';
 import { type FloatArray, type ParamGroup, type ParamsInput, bufferLike } from './parameter';
-import { checkBoolean, checkPair, inInterval, nonNegative } from './validate';
+import { checkBoolean, checkOneOf, checkPair, inInterval, nonNegative } from './validate';
+
+/**
+ * How Adam corrects the bias of its zero-initialised moments: `'step'` divides by $1 − β^t$ (the
+ * paper's and PyTorch's), `'constant'` by $1 − β$ without the power t (the optimizer exercise's
+ * $\hat m = m/(1−ρ_1)$, $\hat v = v/(1−ρ_2)$), `'none'` not at all.
+ */
+export type AdamBiasCorrection = 'step' | 'constant' | 'none';
+
+const BIAS_CORRECTIONS: readonly AdamBiasCorrection[] = ['step', 'constant', 'none'];
 
 /** Options of {@link Adam} (torch.optim.Adam's, camelCase, plus `epsInsideSqrt`). */
 export interface AdamOptions {
@@ -21,6 +30,12 @@ export interface AdamOptions {
    * PyTorch's $\sqrt{\hat v} + ε$. Not a PyTorch option. Default false.
    */
   epsInsideSqrt: boolean;
+  /**
+   * Bias correction of the moments: `'step'` ($1 − β^t$, PyTorch's), `'constant'` ($1 − β$, the
+   * optimizer exercise's $\hat m = m/(1−ρ_1)$ without the power t) or `'none'`. Not a PyTorch option.
+   * Default 'step'.
+   */
+  biasCorrection: AdamBiasCorrection;
 }
 
 /** State of one parameter under {@link Adam} / {@link AdamW}. */
@@ -44,6 +59,7 @@ export const ADAM_DEFAULTS: AdamOptions = {
   amsgrad: false,
   maximize: false,
   epsInsideSqrt: false,
+  biasCorrection: 'step',
 };
 
 /** Constructor checks shared by Adam and AdamW, with PyTorch's ranges. */
@@ -57,6 +73,7 @@ export function validateAdam(n: string, o: AdamOptions): void {
   checkBoolean(n, 'amsgrad', o.amsgrad);
   checkBoolean(n, 'maximize', o.maximize);
   checkBoolean(n, 'epsInsideSqrt', o.epsInsideSqrt);
+  checkOneOf(n, 'biasCorrection', o.biasCorrection, BIAS_CORRECTIONS);
 }
 
 /** Creates Adam's zeroed moment buffers for one parameter. */
@@ -77,6 +94,8 @@ export function initAdamState(p: FloatArray, o: AdamOptions): AdamState {
  * $m ← β₁m + (1−β₁)g$; $v ← β₂v + (1−β₂)g²$ ($\hat v = \max(\hat v, v)$ with AMSGrad);
  * $θ ← θ − \frac{α}{1−β₁^t} · \frac{m}{\sqrt{v}/\sqrt{1−β₂^t} + ε}$.
  *
+ * With `biasCorrection: 'constant'` the corrections are $1−β₁$ and $1−β₂$, with `'none'` 1.
+ *
  * `coupledDecay` λ_c is Adam's weightDecay; `decoupledDecay` λ_d is AdamW's.
  */
 export function adamUpdate(
@@ -90,8 +109,9 @@ export function adamUpdate(
   const { lr, eps } = o;
   const [beta1, beta2] = o.betas;
   const step = ++s.step;
-  const bc1 = 1 - beta1 ** step;
-  const bc2 = 1 - beta2 ** step;
+  const bc = o.biasCorrection;
+  const bc1 = bc === 'step' ? 1 - beta1 ** step : bc === 'constant' ? 1 - beta1 : 1;
+  const bc2 = bc === 'step' ? 1 - beta2 ** step : bc === 'constant' ? 1 - beta2 : 1;
   const stepSize = lr / bc1;
   const bc2Sqrt = Math.sqrt(bc2);
   const negStep = -stepSize;
@@ -138,12 +158,12 @@ export function adamUpdate(
  * with $g = ∇f(θ) + λθ$ when weightDecay λ ≠ 0, and $v$ replaced by its running maximum with
  * amsgrad.
  *
- * Lecture forms: the optimizer exercise's $w ← w − η\hat m/(\sqrt{\hat v} + ε)$ is the default (its
- * $\hat m = m/(1−ρ₁)$ drops the exponent t; gd keeps the bias correction $1−β₁^t$ of the paper);
- * the optimizers seminar's $Δθ = −α\hat m/\sqrt{\hat v + ε}$ is `{ epsInsideSqrt: true }`.
+ * Lecture forms: the optimizer exercise's $\hat m = m/(1−ρ₁),\ \hat v = v/(1−ρ₂),\
+ * w ← w − η\hat m/(\sqrt{\hat v} + ε)$ (no power t in the corrections) is
+ * `{ lr: η, betas: [ρ₁, ρ₂], eps: ε, biasCorrection: 'constant' }`; the optimizers seminar's $Δθ = −α\hat m/\sqrt{\hat v + ε}$ is `{ epsInsideSqrt: true }`.
  *
  * Defaults: lr 1e-3, betas [0.9, 0.999], eps 1e-8, weightDecay 0, amsgrad false, maximize false,
- * epsInsideSqrt false.
+ * epsInsideSqrt false, biasCorrection 'step'.
  *
  * @example
  * ```ts

@@ -22,7 +22,7 @@ const DEFAULTS: AdamWOptions = { ...ADAM_DEFAULTS, weightDecay: 1e-2 };
  * on the undecayed gradient.
  *
  * Defaults: lr 1e-3, betas [0.9, 0.999], eps 1e-8, weightDecay 1e-2, amsgrad false,
- * maximize false, epsInsideSqrt false.
+ * maximize false, epsInsideSqrt false, biasCorrection 'step'.
  *
  * @example
  * ```ts

@@ -19,7 +19,7 @@ export { OptimizerError } from './errors';
 export { SGD, type SGDOptions, type SGDState } from './sgd';
 export { Adagrad, type AdagradOptions, type AdagradState } from './adagrad';
 export { RMSprop, type RMSpropOptions, type RMSpropState } from './rmsprop';
-export { Adam, type AdamOptions, type AdamState } from './adam';
+export { Adam, type AdamBiasCorrection, type AdamOptions, type AdamState } from './adam';
 export { AdamW, type AdamWOptions } from './adamw';
 export { Adadelta, type AdadeltaOptions, type AdadeltaState } from './adadelta';
 export { Adamax, type AdamaxOptions, type AdamaxState } from './adamax';

@@ -75,6 +75,21 @@ export function checkBoolean(owner: string, name: string, v: unknown): boolean {
   return v;
 }
 
+/** Requires one of the listed strings. */
+export function checkOneOf<T extends string>(
+  owner: string,
+  name: string,
+  v: unknown,
+  allowed: readonly T[],
+): T {
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+    throw new GdRangeError(
+      `${owner}: ${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${fmt(v)}`,
+    );
+  }
+  return v as T;
+}
+
 /** Requires a pair of numbers `[a, b]`, returned for further checks. */
 export function checkPair(owner: string, name: string, v: unknown): [number, number] {
   if (!Array.isArray(v) || v.length !== 2) {

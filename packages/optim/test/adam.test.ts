@@ -12,7 +12,7 @@ describe('Adam', () => {
     },
   );
 
-  it('rejects bad hyperparameters with the message DESIGN.md shows', () => {
+  it('rejects bad hyperparameters with the message the API contract shows', () => {
     const [p] = makeParams([[1]]);
     expect(() => new Adam([p], { betas: [0.9, 1.5] })).toThrow(
       'Adam: betas[1] must be in [0, 1), got 1.5',
@@ -57,6 +57,68 @@ describe('Adam', () => {
       expect(p.value.data[0]).toBeCloseTo(theta[0], 12);
       expect(p.value.data[1]).toBeCloseTo(theta[1], 12);
     }
+  });
+
+  it.each([
+    ['constant', (b: number, _t: number): number => 1 - b],
+    ['none', (_b: number, _t: number): number => 1],
+    ['step', (b: number, t: number): number => 1 - b ** t],
+  ] as const)(
+    "with biasCorrection '%s' divides the moments by the matching correction (the optimizer exercise's m̂ = m/(1−ρ₁) is 'constant')",
+    (mode, correction) => {
+      const [p] = makeParams([[2, -1]]);
+      const lr = 0.01;
+      const eps = 1e-7;
+      const [b1, b2] = [0.9, 0.999];
+      const opt = new Adam([p], { lr, eps, betas: [b1, b2], biasCorrection: mode });
+      const theta = [2, -1];
+      const m = [0, 0];
+      const v = [0, 0];
+      for (let t = 1; t <= 40; t++) {
+        for (let i = 0; i < 2; i++) {
+          const g = 2 * theta[i];
+          m[i] = b1 * m[i] + (1 - b1) * g;
+          v[i] = b2 * v[i] + (1 - b2) * g * g;
+          const mHat = m[i] / correction(b1, t);
+          const vHat = v[i] / correction(b2, t);
+          theta[i] -= (lr / (Math.sqrt(vHat) + eps)) * mHat;
+        }
+        const g = p.grad!.data as Float64Array;
+        g[0] = 2 * p.value.data[0];
+        g[1] = 2 * p.value.data[1];
+        opt.step();
+        expect(p.value.data[0]).toBeCloseTo(theta[0], 12);
+        expect(p.value.data[1]).toBeCloseTo(theta[1], 12);
+      }
+    },
+  );
+
+  it("biasCorrection 'constant' differs from PyTorch's 'step' from the second step on", () => {
+    const run = (mode: 'step' | 'constant') => {
+      const [p] = makeParams([[1]]);
+      const opt = new Adam([p], { lr: 0.1, biasCorrection: mode });
+      const out: number[] = [];
+      for (let t = 0; t < 3; t++) {
+        (p.grad!.data as Float64Array)[0] = 2 * p.value.data[0];
+        opt.step();
+        out.push(p.value.data[0]);
+      }
+      return out;
+    };
+    const [a, b] = [run('step'), run('constant')];
+    expect(a[0]).toBe(b[0]); // at t = 1 both corrections are 1 − β
+    expect(a[1]).not.toBe(b[1]);
+  });
+
+  it('rejects an unknown biasCorrection and keeps it through stateDict', () => {
+    const [p] = makeParams([[1]]);
+    expect(() => new Adam([p], { biasCorrection: 'paper' as unknown as 'step' })).toThrow(
+      "Adam: biasCorrection must be one of 'step', 'constant', 'none', got",
+    );
+    const opt = new Adam([p], { biasCorrection: 'constant' });
+    const fresh = new Adam([p]);
+    fresh.loadStateDict(opt.stateDict());
+    expect(fresh.paramGroups[0].biasCorrection).toBe('constant');
   });
 
   it('starts the AMSGrad maximum at zero when amsgrad is switched on mid-run', () => {

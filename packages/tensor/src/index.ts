@@ -116,8 +116,12 @@ export {
 export { broadcastShapes } from './shape';
 export {
   backend,
+  backendName,
   setBackend,
+  useBackend,
+  wasmTier,
   type Backend,
+  type BackendName,
   type BinaryCode,
   type ReduceCode,
   type RowCode,

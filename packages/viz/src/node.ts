@@ -22,6 +22,12 @@ export interface RasterOptions {
   scale?: number;
   /** Font settings passed to resvg; by default system fonts with DejaVu Sans preferred. */
   font?: ResvgRenderOptions['font'];
+  /**
+   * TTF/OTF files loaded besides the system fonts, e.g. a CJK font for Japanese labels
+   * (`@expo-google-fonts/noto-sans-jp`): characters the SVG's font lacks are drawn with the first
+   * loaded font that has them instead of as boxes. Default none.
+   */
+  fontFiles?: string[];
 }
 
 /** RGBA pixels of a rendered SVG, row-major, 4 bytes per pixel. */
@@ -48,10 +54,13 @@ function resvgOptions(op: string, o: RasterOptions): ResvgRenderOptions {
   }
   return {
     fitTo,
-    font: o.font ?? {
-      loadSystemFonts: true,
-      defaultFontFamily: 'DejaVu Sans',
-      sansSerifFamily: 'DejaVu Sans',
+    font: {
+      ...(o.font ?? {
+        loadSystemFonts: true,
+        defaultFontFamily: 'DejaVu Sans',
+        sansSerifFamily: 'DejaVu Sans',
+      }),
+      ...(o.fontFiles ? { fontFiles: [...(o.font?.fontFiles ?? []), ...o.fontFiles] } : {}),
     },
     shapeRendering: 2,
     textRendering: 1,

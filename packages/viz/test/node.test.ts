@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,30 @@ const svg = linePlot(
 );
 
 describe('toPng / rasterize', () => {
+  it('draws Japanese text with fontFiles (a CJK TTF) as fallback instead of boxes', () => {
+    const noto = createRequire(import.meta.url).resolve(
+      '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf',
+    );
+    const label = (family: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60" font-family="${family}">` +
+      '<rect width="200" height="60" fill="white"/><text x="10" y="40" font-size="28">学習率</text></svg>';
+    const bytes = (img: { pixels: Uint8Array }) => Buffer.from(img.pixels).toString('base64');
+    const ink = (img: { pixels: Uint8Array }) => {
+      let n = 0;
+      for (let i = 0; i < img.pixels.length; i += 4) if (img.pixels[i] < 128) n++;
+      return n;
+    };
+    // Named Noto Sans JP explicitly: the reference rendering of the three characters.
+    const named = rasterize(label('Noto Sans JP'), { fontFiles: [noto] });
+    expect(ink(named)).toBeGreaterThan(300);
+    // The default stack (DejaVu Sans first) falls back to the loaded CJK font glyph by glyph.
+    const fallback = rasterize(label('DejaVu Sans, sans-serif'), { fontFiles: [noto] });
+    expect(bytes(fallback)).toBe(bytes(named));
+    // Without it the system fonts have no such glyphs: the picture differs.
+    expect(bytes(rasterize(label('DejaVu Sans, sans-serif')))).not.toBe(bytes(named));
+    expect(toPng(label('DejaVu Sans'), { fontFiles: [noto] }).length).toBeGreaterThan(100);
+  });
+
   it('renders a PNG of the SVG size, or of the requested width or scale', () => {
     const png = toPng(svg);
     expect(Array.from(png.subarray(0, 8))).toEqual([
