@@ -1,3 +1,4 @@
+import { GdError } from '@gd/errors';
 import { type Tensor, isFloat } from '@gd/tensor';
 import { type Grad, type Operand, state } from './engine';
 import { Var } from './var';
@@ -12,8 +13,10 @@ import { Var } from './var';
  * catch (e) { if (e instanceof AnomalyError) console.log(e.op, e.phase); } // 'log' 'forward'
  * ```
  */
-export class AnomalyError extends Error {
+export class AnomalyError extends GdError {
   override name = 'AnomalyError';
+  /** Always `'ERR_GD_ANOMALY'`. */
+  override readonly code: string = 'ERR_GD_ANOMALY';
   /** Name of the op that produced the non-finite values. */
   readonly op: string;
   /** 'forward' or 'backward'. */

@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import { type DType, ShapeError, Tensor, fullLike, isFloat, onesLike } from '@gd/tensor';
 import { sweep } from './engine';
 import type { Var } from './var';
@@ -49,7 +50,7 @@ export function backward(
     seed = fullLike(root.value, gradOutput);
   } else {
     if (!(gradOutput instanceof Tensor))
-      throw new TypeError('backward: gradOutput must be a Tensor or number');
+      throw new GdTypeError('backward: gradOutput must be a Tensor or number');
     if (
       gradOutput.shape.length !== root.shape.length ||
       gradOutput.shape.some((d, i) => d !== root.shape[i])
@@ -71,11 +72,11 @@ export function backward(
 /** The error for a backward call on a Var that carries no graph, saying why. */
 export function notDifferentiable(v: Var): Error {
   if (!isFloat(v.dtype)) {
-    return new TypeError(
+    return new GdTypeError(
       `backward: this Var is the ${v.dtype} result of '${v.op}', which is not differentiable; differentiate a float expression instead`,
     );
   }
-  return new TypeError(
+  return new GdTypeError(
     `backward: this Var does not require grad: ${v.op === 'leaf' ? 'it is a leaf made with { requiresGrad: false } or detach()' : `no input of '${v.op}' requires grad (made inside noGrad(), or only from constants)`}`,
   );
 }

@@ -11,6 +11,8 @@
 import { ShapeError, type Tensor, type TensorLike, type TypedArray, isFloat } from '@gd/tensor';
 import { checkBackward, checkForward } from './anomaly';
 import { sumToShape } from './broadcast';
+import { AutogradError } from './errors';
+import { checkVersions } from './in-place';
 import { add } from './ops/arithmetic';
 import { astype } from './ops/cast';
 import { Var } from './var';
@@ -182,6 +184,7 @@ export function sweep(
         continue;
       }
       state.current = n;
+      checkVersions(n);
       back(g, n);
       if (!retain) n.release();
     }
@@ -240,7 +243,7 @@ function nextInput(n: Var): Var | null {
 }
 
 function releasedError(n: Var): Error {
-  return new Error(
+  return new AutogradError(
     `backward: trying to backward through the graph a second time: the saved inputs of '${n.op}' were freed after the first backward; pass { retainGraph: true } to the first backward() if you need to call it twice`,
   );
 }

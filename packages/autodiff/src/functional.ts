@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import {
   type DType,
   ShapeError,
@@ -58,7 +59,7 @@ export function gradients(
   let seed = opts.gradOutput;
   if (seed === undefined) {
     if (output.size !== 1) {
-      throw new TypeError(
+      throw new GdTypeError(
         `gradients: the output has shape [${output.shape.join(', ')}]; pass gradOutput or reduce it to one element`,
       );
     }
@@ -79,7 +80,7 @@ function argnumList(argnums: number | readonly number[] | undefined, nargs: numb
   const list = argnums === undefined ? [0] : typeof argnums === 'number' ? [argnums] : [...argnums];
   for (const i of list) {
     if (!Number.isInteger(i) || i < 0 || i >= nargs) {
-      throw new RangeError(`${op}: argnums ${i} is out of range for ${nargs} argument(s)`);
+      throw new GdRangeError(`${op}: argnums ${i} is out of range for ${nargs} argument(s)`);
     }
   }
   return list;
@@ -99,13 +100,15 @@ function asInput(a: unknown, i: number, op: string): Var {
   if (typeof a === 'number') return new Var(tensor(a, { dtype: 'float64' }), true);
   if (a instanceof Tensor) {
     if (!isFloat(a.dtype)) {
-      throw new TypeError(
+      throw new GdTypeError(
         `${op}: argument ${i} has dtype ${a.dtype}; only float tensors can be differentiated (cast with astype('float64'))`,
       );
     }
     return new Var(a, true);
   }
-  throw new TypeError(`${op}: argument ${i} must be a Tensor, Var or number to be differentiated`);
+  throw new GdTypeError(
+    `${op}: argument ${i} must be a Tensor, Var or number to be differentiated`,
+  );
 }
 
 interface Traced {
@@ -129,7 +132,7 @@ function trace(
   });
   const out = enableGrad(() => f(...call));
   if (!(out instanceof Var) && !(out instanceof Tensor)) {
-    throw new TypeError(`${op}: the function must return a Var or Tensor, got ${typeof out}`);
+    throw new GdTypeError(`${op}: the function must return a Var or Tensor, got ${typeof out}`);
   }
   return { out, inputs, nested };
 }
@@ -137,12 +140,12 @@ function trace(
 function scalarGrads(t: Traced, op: string, createGraph = t.nested): Grad[] {
   const { out, inputs } = t;
   if (out.size !== 1) {
-    throw new TypeError(
+    throw new GdTypeError(
       `${op}: the function must return one element, got shape [${out.shape.join(', ')}]; use jacobian for non-scalar outputs`,
     );
   }
   if (!isFloat(out.dtype)) {
-    throw new TypeError(
+    throw new GdTypeError(
       `${op}: the function returned a ${out.dtype} result, which is not differentiable; return a float expression`,
     );
   }
@@ -220,7 +223,7 @@ export function jacobian(f: DiffFn, opts: ArgnumsOptions = {}): GradFn<Tensor | 
     const argnums = argnumList(opts.argnums, args.length, 'jacobian');
     const { out, inputs, nested } = trace(f, args, argnums, 'jacobian');
     if (!isFloat(out.dtype)) {
-      throw new TypeError(
+      throw new GdTypeError(
         `jacobian: the function returned a ${out.dtype} result, which is not differentiable; return a float expression`,
       );
     }
@@ -325,7 +328,7 @@ export function hvp(
 ): (...argsThenV: unknown[]) => Tensor | Tensor[] {
   return (...argsThenV: unknown[]) => {
     if (argsThenV.length < 2) {
-      throw new TypeError(
+      throw new GdTypeError(
         `hvp: call the result with f's arguments followed by the vector v, got ${argsThenV.length} argument(s)`,
       );
     }
@@ -335,7 +338,7 @@ export function hvp(
     const argnums = argnumList(opts.argnums, args.length, 'hvp');
     const vs = many ? v : [v];
     if (!Array.isArray(vs) || vs.length !== argnums.length) {
-      throw new TypeError(
+      throw new GdTypeError(
         `hvp: with argnums [${argnums.join(', ')}] v must be a list of ${argnums.length} tensor(s), one per argument, got ${describeValue(v)}`,
       );
     }
@@ -346,7 +349,7 @@ export function hvp(
       const g = gs[k];
       const vk: unknown = vs[k];
       if (!(vk instanceof Tensor) && !(vk instanceof Var)) {
-        throw new TypeError(`hvp: v[${k}] must be a Tensor or Var, got ${describeValue(vk)}`);
+        throw new GdTypeError(`hvp: v[${k}] must be a Tensor or Var, got ${describeValue(vk)}`);
       }
       if (!sameShape(vk.shape, g.shape)) {
         throw new ShapeError(

@@ -3,6 +3,8 @@ export type { Operand, Grad } from './engine';
 export type { Lift1, Lift2, LiftN, UnaryOp, BinaryOp } from './lift';
 export { backward, type BackwardOptions } from './backward';
 export { noGrad, enableGrad, isGradEnabled } from './mode';
+export { AutogradError, InPlaceError } from './errors';
+export type { InPlaceOperand } from './in-place';
 export { AnomalyError, detectAnomaly, setDetectAnomaly, isAnomalyEnabled } from './anomaly';
 export {
   grad,

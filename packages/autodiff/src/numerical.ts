@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { Tensor, allocate, isFloat } from '@gd/tensor';
 import { gradients } from './functional';
 import { noGrad } from './mode';
@@ -17,7 +18,7 @@ export type ScalarFn = (x: any) => Tensor | Var | number;
 function scalar(v: Tensor | Var | number, op: string): number {
   if (typeof v === 'number') return v;
   if (v.size !== 1)
-    throw new TypeError(`${op}: f must return one element, got shape [${v.shape.join(', ')}]`);
+    throw new GdTypeError(`${op}: f must return one element, got shape [${v.shape.join(', ')}]`);
   return v.item();
 }
 
@@ -34,14 +35,14 @@ function scalar(v: Tensor | Var | number, op: string): number {
  */
 export function numericalGrad(f: ScalarFn, x: Tensor, opts: NumericalGradOptions = {}): Tensor {
   const { h = 1e-5, method = 'central' } = opts;
-  if (!(x instanceof Tensor)) throw new TypeError('numericalGrad: x must be a Tensor');
+  if (!(x instanceof Tensor)) throw new GdTypeError('numericalGrad: x must be a Tensor');
   if (!isFloat(x.dtype)) {
-    throw new TypeError(`numericalGrad: x has dtype ${x.dtype}; use a float64 tensor`);
+    throw new GdTypeError(`numericalGrad: x has dtype ${x.dtype}; use a float64 tensor`);
   }
   if (!(h > 0) || !Number.isFinite(h))
-    throw new RangeError(`numericalGrad: h must be a positive number, got ${h}`);
+    throw new GdRangeError(`numericalGrad: h must be a positive number, got ${h}`);
   if (method !== 'central' && method !== 'forward') {
-    throw new RangeError(
+    throw new GdRangeError(
       `numericalGrad: method must be 'central' or 'forward', got '${String(method)}'`,
     );
   }
@@ -118,17 +119,17 @@ export function gradCheck(
   const { eps = 1e-6, atol = 1e-5, rtol = 1e-3 } = opts;
   const xs = checkInputs(inputs);
   if (!(eps > 0) || !Number.isFinite(eps))
-    throw new RangeError(`gradCheck: eps must be a positive number, got ${eps}`);
+    throw new GdRangeError(`gradCheck: eps must be a positive number, got ${eps}`);
   for (const [name, v] of [
     ['atol', atol],
     ['rtol', rtol],
   ] as const) {
     if (!(v >= 0) || !Number.isFinite(v))
-      throw new RangeError(`gradCheck: ${name} must be a non-negative number, got ${v}`);
+      throw new GdRangeError(`gradCheck: ${name} must be a non-negative number, got ${v}`);
   }
   const diff = xs.map((x) => isFloat(x.dtype));
   if (!diff.includes(true)) {
-    throw new TypeError(
+    throw new GdTypeError(
       `gradCheck: no input is a float tensor (dtypes ${xs.map((x) => x.dtype).join(', ') || 'none'}), so there is nothing to check; pass at least one float64 tensor`,
     );
   }
@@ -201,14 +202,14 @@ export function gradCheck(
 function checkInputs(inputs: unknown): readonly Tensor[] {
   if (inputs instanceof Tensor) return [inputs];
   if (!Array.isArray(inputs)) {
-    throw new TypeError(
+    throw new GdTypeError(
       'gradCheck: inputs must be a Tensor or an array of Tensors, e.g. [tensor([1, 2], { dtype: "float64" })]',
     );
   }
   inputs.forEach((x, i) => {
     if (!(x instanceof Tensor)) {
       const what = x instanceof Var ? 'a Var; pass its .value' : `${typeof x} ${String(x)}`;
-      throw new TypeError(`gradCheck: inputs[${i}] must be a Tensor, got ${what}`);
+      throw new GdTypeError(`gradCheck: inputs[${i}] must be a Tensor, got ${what}`);
     }
   });
   return inputs;

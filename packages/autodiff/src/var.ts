@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import {
   type DType,
   DTypeError,
@@ -6,10 +7,12 @@ import {
   type TypedArray,
   isFloat,
   tensor,
+  versionClock,
 } from '@gd/tensor';
 import { astype, setDispatchHook } from '@gd/tensor';
 import type { BackwardFn, Grad, Operand } from './engine';
 import { type BackwardOptions, backward } from './backward';
+import * as IP from './in-place';
 import { VAR_METHODS, type VarMethods } from './generated/var-methods';
 import { varOpImpl } from './registry';
 
@@ -68,6 +71,8 @@ export class Var {
   released = false;
   /** @internal Stack trace of the creating call, recorded in anomaly mode. */
   trace: string | null = null;
+  /** @internal In-place clock when this node was made (see in-place.ts). */
+  recordedAt = versionClock.now;
 
   /** Wraps `value` (not copied). Prefer {@link variable}. */
   constructor(value: Tensor, requiresGrad = true) {
@@ -161,6 +166,65 @@ export class Var {
     return r !== null && r.value === this.grad ? r : null;
   }
 
+  // In-place updates of .value (PyTorch's trailing underscore), checked in in-place.ts: refused
+  // outside noGrad on a Var that requires grad. They return this Var.
+  /**
+   * value ← value + other, in place (PyTorch's `add_`); other broadcasts to the value's shape. Refused outside `noGrad` when this Var requires grad (InPlaceError). Returns this Var.
+   * @example `noGrad(() => w.add_(1))`
+   */
+  add_(other: IP.InPlaceOperand): this {
+    return IP.add_(this, other) as this;
+  }
+  /**
+   * value ← value − other, in place (PyTorch's `sub_`), the hand-written step $w \leftarrow w - \eta g$. Refused outside `noGrad` when this Var requires grad (InPlaceError). Returns this Var.
+   * @example `noGrad(() => w.sub_(w.grad.mul(0.1)))`
+   */
+  sub_(other: IP.InPlaceOperand): this {
+    return IP.sub_(this, other) as this;
+  }
+  /**
+   * value ← value · other, in place (PyTorch's `mul_`). Refused outside `noGrad` when this Var requires grad (InPlaceError). Returns this Var.
+   * @example `noGrad(() => w.mul_(2))`
+   */
+  mul_(other: IP.InPlaceOperand): this {
+    return IP.mul_(this, other) as this;
+  }
+  /**
+   * value ← value / other, in place (PyTorch's `div_`; refused on int32, whose true quotient is a float). Refused outside `noGrad` when this Var requires grad (InPlaceError). Returns this Var.
+   * @example `noGrad(() => w.div_(4))`
+   */
+  div_(other: IP.InPlaceOperand): this {
+    return IP.div_(this, other) as this;
+  }
+  /**
+   * value ← min(max(value, lo), hi), in place (PyTorch's `clamp_`); a bound may be null, NaN stays NaN. Refused outside `noGrad` when this Var requires grad (InPlaceError). Returns this Var.
+   * @example `noGrad(() => w.clamp_(0, 1))`
+   */
+  clamp_(lo?: number | null, hi?: number | null): this {
+    return IP.clamp_(this, lo, hi) as this;
+  }
+  /**
+   * Sets every element to `value`, in place (PyTorch's `fill_`; truncated for int32). Refused outside `noGrad` when this Var requires grad (InPlaceError). Returns this Var.
+   * @example `noGrad(() => w.fill_(0.5))`
+   */
+  fill_(value: number | boolean): this {
+    return IP.fill_(this, value) as this;
+  }
+  /**
+   * Sets every element to 0, in place (PyTorch's `zero_`). Refused outside `noGrad` when this Var requires grad (InPlaceError). Returns this Var.
+   * @example `noGrad(() => w.zero_())`
+   */
+  zero_(): this {
+    return IP.zero_(this) as this;
+  }
+  /**
+   * Copies `src` into the value, in place (PyTorch's `copy_`): src broadcasts to the value's shape and dtype. Refused outside `noGrad` when this Var requires grad (InPlaceError). Returns this Var.
+   * @example `noGrad(() => w.copy_(tensor([1, 2])))`
+   */
+  copy_(src: IP.InPlaceOperand): this {
+    return IP.copy_(this, src) as this;
+  }
+
   /** A new leaf sharing this Var's value, that records nothing (torch's `detach`). */
   detach(): Var {
     return new Var(this.value, false);
@@ -212,7 +276,7 @@ export function variable(
   let t: Tensor;
   if (x instanceof Tensor) t = dtype === undefined || dtype === x.dtype ? x : astype(x, dtype);
   else if (x instanceof Var) {
-    throw new TypeError('variable: got a Var; use v.detach() for a new leaf sharing its value');
+    throw new GdTypeError('variable: got a Var; use v.detach() for a new leaf sharing its value');
   } else t = tensor(x, dtype === undefined ? {} : { dtype });
   return new Var(t, requiresGrad);
 }
@@ -234,7 +298,7 @@ function withSelf(x: unknown, args: unknown[], self: number): unknown[] {
 function callOp(name: string, args: unknown[]): unknown {
   const f = varOpImpl(name);
   if (f === undefined) {
-    throw new TypeError(
+    throw new GdTypeError(
       `Var.${name}: the '${name}' op is not in this bundle (the bundler dropped it as unused); import { ${name} } from '@gd/autodiff' and call ${name}(v, …)`,
     );
   }

@@ -1,6 +1,7 @@
+import { GdTypeError } from '@gd/errors';
 import { Tensor } from '@gd/tensor';
 import { DatasetError } from './errors';
-import { ImageDataset } from './imageDataset';
+import { ImageDataset } from './image-dataset';
 import { bytesToUnitFloat } from './idx';
 
 /** CIFAR-10's classes, in label order (batches.meta.txt). */
@@ -53,7 +54,7 @@ export interface CifarOptions {
 export function parseCifar10(parts: CifarPart[], options: CifarOptions = {}): ImageDataset {
   const layout = options.layout ?? 'chw';
   if (layout !== 'chw' && layout !== 'hwc') {
-    throw new TypeError(`parseCifar10: layout must be 'chw' or 'hwc', got '${String(layout)}'`);
+    throw new GdTypeError(`parseCifar10: layout must be 'chw' or 'hwc', got '${String(layout)}'`);
   }
   let n = 0;
   for (const [k, { bytes, file = `part ${k}` }] of parts.entries()) {

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { Generator, ShapeError, Tensor, allocate, permutation } from '@gd/tensor';
 import type { DType } from '@gd/tensor';
 import { type Dataset, TensorDataset } from './dataset';
@@ -58,13 +59,13 @@ export class DataLoader<T extends readonly (Tensor | number)[] = Tensor[]>
   constructor(dataset: Dataset<T>, options: DataLoaderOptions = {}) {
     const batchSize = options.batchSize ?? 1;
     if (!Number.isInteger(batchSize) || batchSize < 1) {
-      throw new RangeError(`DataLoader: batchSize must be a positive integer, got ${batchSize}`);
+      throw new GdRangeError(`DataLoader: batchSize must be a positive integer, got ${batchSize}`);
     }
     if (options.generator !== undefined && !(options.generator instanceof Generator)) {
-      throw new TypeError('DataLoader: generator must be a Generator from @gd/tensor');
+      throw new GdTypeError('DataLoader: generator must be a Generator from @gd/tensor');
     }
     if (dataset == null || typeof dataset.get !== 'function' || !Number.isInteger(dataset.length)) {
-      throw new TypeError('DataLoader: dataset must have an integer length and a get(i) method');
+      throw new GdTypeError('DataLoader: dataset must have an integer length and a get(i) method');
     }
     this.dataset = dataset;
     this.batchSize = batchSize;
@@ -125,7 +126,7 @@ export class DataLoader<T extends readonly (Tensor | number)[] = Tensor[]>
     examples.forEach((ex, j) => {
       const v = ex[k];
       if (typeof v !== 'number' || (dtype === 'int32' && !Number.isInteger(v))) {
-        throw new TypeError(
+        throw new GdTypeError(
           `DataLoader: field ${k} of example ${indices[j]} is ${String(v)} but earlier examples had ${dtype === 'int32' ? 'integers' : 'numbers'} there; return a Tensor to fix the dtype`,
         );
       }

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { ShapeError, type Tensor } from '@gd/tensor';
 import { sliceRows } from './rows';
 
@@ -37,7 +38,9 @@ export class TensorDataset<T extends Tensor[] = Tensor[]> implements Dataset<T> 
   /** Wraps `tensors` (≥ 1, same first dimension); throws ShapeError otherwise. */
   constructor(...tensors: T) {
     if (tensors.length === 0) {
-      throw new TypeError('TensorDataset: needs at least one tensor, e.g. new TensorDataset(x, y)');
+      throw new GdTypeError(
+        'TensorDataset: needs at least one tensor, e.g. new TensorDataset(x, y)',
+      );
     }
     const n = tensors[0].shape[0];
     tensors.forEach((t, k) => {
@@ -64,7 +67,7 @@ export class TensorDataset<T extends Tensor[] = Tensor[]> implements Dataset<T> 
   get(i: number): T {
     const n = this.length;
     if (!Number.isInteger(i) || i < -n || i >= n) {
-      throw new RangeError(`TensorDataset.get: index ${i} is out of range for ${n} examples`);
+      throw new GdRangeError(`TensorDataset.get: index ${i} is out of range for ${n} examples`);
     }
     const k = i < 0 ? i + n : i;
     return this.tensors.map((t) => sliceRows(t, [k], true)) as T;

@@ -1,3 +1,5 @@
+import { GdError } from '@gd/errors';
+
 /** Options of {@link DatasetError}. */
 export interface DatasetErrorOptions {
   /** The file (path, URL or name) the problem is about, when there is one. */
@@ -17,8 +19,10 @@ export interface DatasetErrorOptions {
  * catch (e) { if (e instanceof DatasetError) console.log(e.message); }
  * ```
  */
-export class DatasetError extends Error {
+export class DatasetError extends GdError {
   override name = 'DatasetError';
+  /** Always `'ERR_GD_DATASET'`. */
+  override readonly code: string = 'ERR_GD_DATASET';
   /** The file the problem is about, if any. */
   readonly file: string | undefined;
 
@@ -26,4 +30,20 @@ export class DatasetError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.file = options.file;
   }
+}
+
+/**
+ * Thrown when a scaler is used before `fit` (scikit-learn's `NotFittedError`): `transform`,
+ * `inverseTransform` or the fitted statistics of a {@link StandardScaler} or {@link MinMaxScaler}.
+ *
+ * @example
+ * ```ts
+ * try { new StandardScaler().transform(x); }
+ * catch (e) { if (e instanceof NotFittedError) console.log(e.message); } // … call fit(xTrain) first
+ * ```
+ */
+export class NotFittedError extends GdError {
+  override name = 'NotFittedError';
+  /** Always `'ERR_GD_NOT_FITTED'`. */
+  override readonly code: string = 'ERR_GD_NOT_FITTED';
 }

@@ -12,28 +12,46 @@ export interface IdxArray {
   data: Uint8Array | Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
 }
 
-const CODES: Record<number, { dtype: IdxDType; bytes: number }> = {
-  8: { dtype: 'uint8', bytes: 1 },
-  9: { dtype: 'int8', bytes: 1 },
-  11: { dtype: 'int16', bytes: 2 },
-  12: { dtype: 'int32', bytes: 4 },
-  13: { dtype: 'float32', bytes: 4 },
-  14: { dtype: 'float64', bytes: 8 },
+/** The IDX type bytes, with the C names of the format's specification (LeCun's MNIST page). */
+const CODES: Record<number, { dtype: IdxDType; bytes: number; spec: string }> = {
+  8: { dtype: 'uint8', bytes: 1, spec: 'ubyte' },
+  9: { dtype: 'int8', bytes: 1, spec: 'byte' },
+  11: { dtype: 'int16', bytes: 2, spec: 'short' },
+  12: { dtype: 'int32', bytes: 4, spec: 'int' },
+  13: { dtype: 'float32', bytes: 4, spec: 'float' },
+  14: { dtype: 'float64', bytes: 8, spec: 'double' },
 };
 
 const hex = (v: number, width = 2) => `0x${v.toString(16).padStart(width, '0')}`;
+/** A type byte as the specification writes it: `0x0B`. */
+const typeByte = (v: number) => `0x${v.toString(16).toUpperCase().padStart(2, '0')}`;
+const EXPECTED_TYPES = Object.entries(CODES)
+  .map(([b, c]) => `${typeByte(Number(b))} ${c.spec}`)
+  .join(', ');
+
+/**
+ * When a file's length does not fit its type byte but fits another type exactly, the type byte
+ * is what is wrong (not the length): names the type(s) the length fits, or '' when none does.
+ */
+function typeTheLengthFits(length: number, headerBytes: number, count: number, code: number) {
+  const fits = Object.entries(CODES)
+    .filter(([b, c]) => Number(b) !== code && headerBytes + count * c.bytes === length)
+    .map(([b, c]) => `${typeByte(Number(b))} ${c.spec}`);
+  return fits.join(' or ');
+}
 
 /**
  * Parses an IDX file (the format of MNIST, Fashion-MNIST, KMNIST and EMNIST) from its bytes,
- * gzipped or not. Layout: bytes 0–1 zero, byte 2 the type code (0x08 uint8, 0x09 int8, 0x0B int16,
- * 0x0C int32, 0x0D float32, 0x0E float64), byte 3 the number of dimensions d, then d big-endian
+ * gzipped or not. Layout: bytes 0–1 zero, byte 2 the data type (0x08 ubyte → uint8, 0x09 byte →
+ * int8, 0x0B short → int16, 0x0C int → int32, 0x0D float → float32, 0x0E double → float64), byte 3 the number of dimensions d, then d big-endian
  * uint32 sizes, then ∏ sizes big-endian elements. Every part is checked against the byte length.
  * uint8 data is a view of the input (no copy).
  *
  * @param bytes the file's bytes (gzip is detected by its magic number and decompressed).
  * @param file name for error messages. Default `'IDX data'`.
- * @throws DatasetError naming `file` on a wrong magic number, unknown type code, zero dimensions,
- *   or a length that does not match the header (truncated file or trailing bytes).
+ * @throws DatasetError naming `file` on a wrong magic number, an unknown data type byte, zero
+ *   dimensions, a length that fits another data type than the header's (a wrong type byte), or
+ *   a length that does not match the header (truncated file or trailing bytes).
  * @example
  * ```ts
  * const { dtype, shape } = parseIdx(bytes); // 'uint8', [60000, 28, 28]
@@ -52,7 +70,7 @@ export function parseIdx(bytes: Uint8Array, file = 'IDX data'): IdxArray {
   }
   const code = CODES[bytes[2]];
   if (code === undefined)
-    throw fail(`unknown IDX type code ${hex(bytes[2])} (expected 0x08, 0x09, 0x0b–0x0e)`);
+    throw fail(`unknown data type byte ${typeByte(bytes[2])} (expected ${EXPECTED_TYPES})`);
   const ndim = bytes[3];
   if (ndim === 0) throw fail('the header declares 0 dimensions');
   const headerBytes = 4 + 4 * ndim;
@@ -67,6 +85,13 @@ export function parseIdx(bytes: Uint8Array, file = 'IDX data'): IdxArray {
   const count = shape.reduce((a, b) => a * b, 1);
   const expected = headerBytes + count * code.bytes;
   if (bytes.length !== expected) {
+    const fits = count > 0 ? typeTheLengthFits(bytes.length, headerBytes, count, bytes[2]) : '';
+    if (fits !== '') {
+      throw fail(
+        `data type byte ${typeByte(bytes[2])} (${code.spec}, ${code.bytes} bytes per element) does not fit the data: header [${shape.join(', ')}] then needs ${expected} bytes, but the file's ${bytes.length} bytes are exactly what ${fits} needs`,
+        'the type byte (byte 2) is wrong — rewrite the file with the right type, or download it again',
+      );
+    }
     const kind = bytes.length < expected ? 'truncated' : 'has trailing bytes';
     throw fail(
       `${kind}: header [${shape.join(', ')}] of ${code.dtype} needs ${expected} bytes, file has ${bytes.length}`,

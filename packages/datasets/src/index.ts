@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-export { DatasetError, type DatasetErrorOptions } from './errors';
+export { DatasetError, type DatasetErrorOptions, NotFittedError } from './errors';
 export { type Dataset, TensorDataset } from './dataset';
 export { Subset, randomSplit, type RandomSplitOptions } from './subset';
 export { DataLoader, type DataLoaderOptions, type Batch } from './dataloader';
@@ -30,14 +30,14 @@ export {
   type IdxDType,
   type IdxImagesOptions,
 } from './idx';
-export { ImageDataset } from './imageDataset';
+export { ImageDataset } from './image-dataset';
 export {
   FASHION_MNIST_CLASSES,
   KMNIST_CLASSES,
   MNIST_CLASSES,
   parseMnist,
   type MnistBytes,
-} from './mnistFormat';
+} from './mnist-format';
 export {
   CIFAR10_CLASSES,
   CIFAR10_RECORD_BYTES,
@@ -49,11 +49,11 @@ export type { Bunch, LoadOptions } from './bundled/bunch';
 export { loadIris } from './bundled/iris';
 export { loadDigits, type DigitsBunch } from './bundled/digits';
 export { loadWine } from './bundled/wine';
-export { loadBreastCancer } from './bundled/breastCancer';
+export { loadBreastCancer } from './bundled/breast-cancer';
 export { loadDiabetes, type DiabetesOptions } from './bundled/diabetes';
 export type { SyntheticOptions } from './synthetic/common';
-export { adSpend } from './synthetic/adSpend';
-export { syntheticData, type SyntheticDataOptions } from './synthetic/syntheticData';
+export { adSpend } from './synthetic/ad-spend';
+export { syntheticData, type SyntheticDataOptions } from './synthetic/synthetic-data';
 export { makeSpirals, type SpiralsOptions } from './synthetic/spirals';
 export { makeBlobs, type BlobsOptions } from './synthetic/blobs';
 export { makeMoons, type MoonsOptions } from './synthetic/moons';

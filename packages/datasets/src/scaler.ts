@@ -1,7 +1,9 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { ShapeError, Tensor, allocate } from '@gd/tensor';
+import { NotFittedError } from './errors';
 
 function rowsOf(op: string, x: Tensor, features?: number): { n: number; f: number } {
-  if (!(x instanceof Tensor)) throw new TypeError(`${op}: expected a Tensor`);
+  if (!(x instanceof Tensor)) throw new GdTypeError(`${op}: expected a Tensor`);
   if (x.ndim < 1) throw new ShapeError(`${op}: expected [N, features…], got a 0-d tensor`);
   const n = x.shape[0];
   const f = n === 0 ? x.shape.slice(1).reduce((a, b) => a * b, 1) : x.size / n;
@@ -85,7 +87,9 @@ export class StandardScaler {
 
   private fitted(op: string): { mean: Tensor; std: Tensor } {
     if (this.mean === null || this.std === null) {
-      throw new Error(`StandardScaler.${op}: the scaler is not fitted; call fit(xTrain) first`);
+      throw new NotFittedError(
+        `StandardScaler.${op}: the scaler is not fitted; call fit(xTrain) first`,
+      );
     }
     return { mean: this.mean, std: this.std };
   }
@@ -122,7 +126,7 @@ export class MinMaxScaler {
   constructor(options: MinMaxOptions = {}) {
     const [lo, hi] = options.featureRange ?? [0, 1];
     if (!(lo < hi)) {
-      throw new RangeError(`MinMaxScaler: featureRange must satisfy lo < hi, got [${lo}, ${hi}]`);
+      throw new GdRangeError(`MinMaxScaler: featureRange must satisfy lo < hi, got [${lo}, ${hi}]`);
     }
     this.featureRange = [lo, hi];
   }
@@ -176,7 +180,9 @@ export class MinMaxScaler {
 
   private fitted(op: string): { scale: Float64Array; offset: Float64Array } {
     if (this.scale === null || this.offset === null) {
-      throw new Error(`MinMaxScaler.${op}: the scaler is not fitted; call fit(xTrain) first`);
+      throw new NotFittedError(
+        `MinMaxScaler.${op}: the scaler is not fitted; call fit(xTrain) first`,
+      );
     }
     return { scale: this.scale, offset: this.offset };
   }

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { Generator, ShapeError, type Tensor, permutation } from '@gd/tensor';
 import { sliceRows } from './rows';
 
@@ -25,11 +26,12 @@ function count(
   round: (x: number) => number,
 ): number {
   if (Number.isInteger(v) && v >= 1) {
-    if (v >= n) throw new RangeError(`${op}: ${name}=${v} must be smaller than the ${n} examples`);
+    if (v >= n)
+      throw new GdRangeError(`${op}: ${name}=${v} must be smaller than the ${n} examples`);
     return v;
   }
   if (!(v > 0 && v < 1)) {
-    throw new RangeError(`${op}: ${name} must be a fraction in (0, 1) or a count ≥ 1, got ${v}`);
+    throw new GdRangeError(`${op}: ${name} must be a fraction in (0, 1) or a count ≥ 1, got ${v}`);
   }
   return round(v * n);
 }
@@ -52,7 +54,7 @@ export function trainTestSplit(
   options: TrainTestSplitOptions = {},
 ): Tensor[] {
   const op = 'trainTestSplit';
-  if (arrays.length === 0) throw new TypeError(`${op}: pass at least one tensor, e.g. [x, y]`);
+  if (arrays.length === 0) throw new GdTypeError(`${op}: pass at least one tensor, e.g. [x, y]`);
   const n = arrays[0].ndim === 0 ? 0 : arrays[0].shape[0];
   arrays.forEach((a, k) => {
     if (a.ndim === 0 || a.shape[0] !== n) {
@@ -74,7 +76,7 @@ export function trainTestSplit(
         : count(op, 'trainSize', options.trainSize, n, Math.floor);
   }
   if (nTrain < 1 || nTest < 1 || nTrain + nTest > n) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${op}: with ${n} examples the split gives ${nTrain} train and ${nTest} test; both must be ≥ 1 and sum to at most ${n}`,
     );
   }
@@ -84,7 +86,7 @@ export function trainTestSplit(
   let trainIdx: Int32Array;
   let testIdx: Int32Array;
   if (options.stratify !== undefined) {
-    if (!shuffle) throw new RangeError(`${op}: stratify needs shuffle: true (as scikit-learn)`);
+    if (!shuffle) throw new GdRangeError(`${op}: stratify needs shuffle: true (as scikit-learn)`);
     [trainIdx, testIdx] = stratifiedIndices(op, options.stratify, n, nTrain, nTest, generator);
   } else if (shuffle) {
     const perm = permutation(n, { generator }).data as Int32Array;
@@ -118,7 +120,7 @@ function stratifiedIndices(
   const classes = [...byClass.keys()].sort((a, b) => a - b);
   for (const c of classes) {
     if ((byClass.get(c) as number[]).length < 2) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: class ${c} has a single example; stratify needs at least 2 per class`,
       );
     }
@@ -128,7 +130,7 @@ function stratifiedIndices(
     ['train', nTrain],
   ] as const) {
     if (size < classes.length) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: stratify needs at least one ${name} example per class, but the ${name} part has ${size} for ${classes.length} classes; raise ${name}Size (as scikit-learn requires)`,
       );
     }

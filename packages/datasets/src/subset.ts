@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { Generator, permutation } from '@gd/tensor';
 import type { Tensor } from '@gd/tensor';
 import type { Dataset } from './dataset';
@@ -22,7 +23,7 @@ export class Subset<T extends readonly (Tensor | number)[] = Tensor[]> implement
     for (let k = 0; k < indices.length; k++) {
       const i = indices[k];
       if (!Number.isInteger(i) || i < 0 || i >= n) {
-        throw new RangeError(
+        throw new GdRangeError(
           `Subset: index ${i} at position ${k} is out of range for ${n} examples`,
         );
       }
@@ -39,7 +40,7 @@ export class Subset<T extends readonly (Tensor | number)[] = Tensor[]> implement
   /** Example `indices[i]` of the parent dataset. */
   get(i: number): T {
     if (!Number.isInteger(i) || i < 0 || i >= this.indices.length) {
-      throw new RangeError(
+      throw new GdRangeError(
         `Subset.get: index ${i} is out of range for ${this.indices.length} examples`,
       );
     }
@@ -82,7 +83,7 @@ export function randomSplit<T extends readonly (Tensor | number)[]>(
     counts.some((c) => !Number.isInteger(c) || c < 0) ||
     counts.reduce((a, b) => a + b, 0) !== n
   ) {
-    throw new RangeError(
+    throw new GdRangeError(
       `randomSplit: lengths [${lengths.join(', ')}] must be non-negative counts summing to ${n} or fractions summing to 1`,
     );
   }

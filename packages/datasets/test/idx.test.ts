@@ -57,10 +57,39 @@ describe('parseIdx', () => {
     expect(() => parseIdx(bad, 'f.idx')).toThrow(/f\.idx: wrong magic number 0x1a000803/);
     const code = imageBytes(1, 2, 2);
     code[2] = 0x0a;
-    expect(() => parseIdx(code)).toThrow(/unknown IDX type code 0x0a/);
+    expect(() => parseIdx(code)).toThrow(
+      'IDX data: unknown data type byte 0x0A (expected 0x08 ubyte, 0x09 byte, 0x0B short, 0x0C int, 0x0D float, 0x0E double)',
+    );
+    code[2] = 0x0f;
+    expect(() => parseIdx(code, 'x.idx')).toThrow(
+      /^x\.idx: unknown data type byte 0x0F \(expected/,
+    );
     expect(() => parseIdx(Uint8Array.from([0, 0, 8, 0]))).toThrow(/0 dimensions/);
     expect(() => parseIdx(Uint8Array.from([0, 0, 8, 3, 0, 0]))).toThrow(/truncated header/);
     expect(() => parseIdx(Uint8Array.from([0, 0]))).toThrow(/too short/);
+  });
+
+  it('names a wrong type byte as such, not as a truncated file', () => {
+    // uint8 images [2, 3, 3] (34 bytes) relabelled int32: the length fits ubyte exactly.
+    const relabelled = imageBytes(2, 3, 3);
+    relabelled[2] = 0x0c;
+    const message = (() => {
+      try {
+        parseIdx(relabelled, 'img.idx');
+      } catch (e) {
+        expect(e).toBeInstanceOf(DatasetError);
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    expect(message).toBe(
+      "img.idx: data type byte 0x0C (int, 4 bytes per element) does not fit the data: header [2, 3, 3] then needs 88 bytes, but the file's 34 bytes are exactly what 0x08 ubyte or 0x09 byte needs; the type byte (byte 2) is wrong — rewrite the file with the right type, or download it again",
+    );
+    expect(message).not.toContain('truncated');
+    // float64 data of [3] (4 + 4 + 24 bytes) labelled float32 fits only 0x0E double.
+    const f64 = new Uint8Array(32);
+    f64.set([0, 0, 0x0d, 1, 0, 0, 0, 3]);
+    expect(() => parseIdx(f64)).toThrow(/exactly what 0x0E double needs/);
   });
 
   it('rejects truncated data and trailing bytes, naming the sizes', () => {

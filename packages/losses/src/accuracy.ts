@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import type { LossInput } from './inputs';
 import type { Labels } from './labels';
 import { predictedClasses, trueClasses } from './predictions';
@@ -17,7 +18,7 @@ import { predictedClasses, trueClasses } from './predictions';
 export function accuracy(scores: LossInput | Labels, labels: Labels | LossInput): number {
   const pred = predictedClasses('accuracy', scores);
   const y = trueClasses('accuracy', labels, pred.length);
-  if (pred.length === 0) throw new RangeError('accuracy: no examples (N = 0)');
+  if (pred.length === 0) throw new GdRangeError('accuracy: no examples (N = 0)');
   let hits = 0;
   for (let i = 0; i < pred.length; i++) if (pred[i] === y[i]) hits++;
   return hits / pred.length;

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type Var, add, clamp, log, log1p, mul, neg, sub, where } from '@gd/autodiff';
 import * as T from '@gd/tensor';
 import type { Tensor } from '@gd/tensor';
@@ -70,7 +71,7 @@ function checkUnitInterval(op: string, p: Tensor): void {
   const d = p.data;
   for (let i = 0; i < d.length; i++) {
     if (!(d[i] >= 0 && d[i] <= 1)) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: input must be probabilities in [0, 1], got ${d[i]} at flat index ${i}; apply sigmoid or use binaryCrossEntropyWithLogits`,
       );
     }

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type Var, div, mul, neg, reshape, sum, transpose } from '@gd/autodiff';
 import { DTypeError, ShapeError, Tensor, tensor } from '@gd/tensor';
 import { fmt } from './inputs';
@@ -47,7 +48,7 @@ export function classWeights(
   const w = Float64Array.from(values as ArrayLike<number>);
   for (let c = 0; c < w.length; c++) {
     if (!Number.isFinite(w[c])) {
-      throw new RangeError(`${op}: weight[${c}] must be finite, got ${w[c]}`);
+      throw new GdRangeError(`${op}: weight[${c}] must be finite, got ${w[c]}`);
     }
   }
   return w;
@@ -111,7 +112,7 @@ export function reduceRows(
 /** Throws unless `smoothing` is in [0, 1]. */
 export function checkSmoothing(op: string, smoothing: number): number {
   if (!(smoothing >= 0 && smoothing <= 1)) {
-    throw new RangeError(`${op}: labelSmoothing must be in [0, 1], got ${smoothing}`);
+    throw new GdRangeError(`${op}: labelSmoothing must be in [0, 1], got ${smoothing}`);
   }
   return smoothing;
 }

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { Tensor } from '@gd/tensor';
 import type { LossInput } from './inputs';
 import type { Labels } from './labels';
@@ -36,12 +37,12 @@ export function confusionMatrix(
     for (let i = 0; i < pred.length; i++) k = Math.max(k, pred[i] + 1, y[i] + 1);
   }
   if (!Number.isInteger(k) || k < 1) {
-    throw new RangeError(`${op}: numClasses must be a positive integer, got ${k}`);
+    throw new GdRangeError(`${op}: numClasses must be a positive integer, got ${k}`);
   }
   const m = new Int32Array(k * k);
   for (let i = 0; i < pred.length; i++) {
     if (y[i] >= k || pred[i] >= k) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: class ${Math.max(y[i], pred[i])} at index ${i} is out of range for numClasses ${k}`,
       );
     }

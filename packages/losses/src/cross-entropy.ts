@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type Var, logSoftmax, mul } from '@gd/autodiff';
 import { ShapeError, Tensor, sum as tsum } from '@gd/tensor';
 import {
@@ -99,7 +100,7 @@ function checkProbabilities(op: string, q: Tensor, axis: number): void {
   const d = q.data;
   for (let i = 0; i < d.length; i++) {
     if (!(d[i] >= -tol)) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: probability target has ${d[i]} at flat index ${i}; probabilities must be ≥ 0 (pass int32 labels for class indices)`,
       );
     }
@@ -107,7 +108,7 @@ function checkProbabilities(op: string, q: Tensor, axis: number): void {
   const sums = tsum(q, { axis }).data;
   for (let i = 0; i < sums.length; i++) {
     if (Math.abs(sums[i] - 1) > tol) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: probability target row ${i} sums to ${sums[i]}, not 1; normalise it (softmax or divide by its sum) or pass int32 class labels`,
       );
     }

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type Var, add, mul, relu, sub, sum } from '@gd/autodiff';
 import { ShapeError, Tensor } from '@gd/tensor';
 import { type LossInput, asVar, fmt } from './inputs';
@@ -23,7 +24,7 @@ export function hingeMargins(
   margin: number,
 ): { margins: Var; outShape: number[] } {
   if (!Number.isFinite(margin)) {
-    throw new RangeError(`${op}: margin must be a finite number, got ${margin}`);
+    throw new GdRangeError(`${op}: margin must be a finite number, got ${margin}`);
   }
   let s = asVar(op, 'scores', scores);
   const unbatched = s.ndim === 1;

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type Var, abs, mul, sub, where } from '@gd/autodiff';
 import { less } from '@gd/tensor';
 import { type LossInput, asVar, checkBroadcastsTo } from './inputs';
@@ -25,7 +26,7 @@ export function huber(input: LossInput, target: LossInput, opts: HuberOptions = 
   const op = 'huber';
   const delta = opts.delta ?? 1;
   if (!(delta > 0) || !Number.isFinite(delta)) {
-    throw new RangeError(`${op}: delta must be a positive finite number, got ${delta}`);
+    throw new GdRangeError(`${op}: delta must be a positive finite number, got ${delta}`);
   }
   const x = asVar(op, 'input', input);
   const y = asVar(op, 'target', target);

@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import { type Var, isVar, variable } from '@gd/autodiff';
 import { DTypeError, ShapeError, type Tensor, isFloat } from '@gd/tensor';
 
@@ -7,7 +8,7 @@ export type LossInput = Var | Tensor;
 /** Wraps a Tensor as a constant Var so that every loss returns a Var; checks it is a float. */
 export function asVar(op: string, name: string, x: LossInput): Var {
   if (!isVar(x) && !(x !== null && typeof x === 'object' && 'shape' in x && 'data' in x)) {
-    throw new TypeError(`${op}: ${name} must be a Tensor or Var, got ${describe(x)}`);
+    throw new GdTypeError(`${op}: ${name} must be a Tensor or Var, got ${describe(x)}`);
   }
   const v = isVar(x) ? x : variable(x, { requiresGrad: false });
   if (!isFloat(v.dtype)) {

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type Var, add, isVar, mul, sum } from '@gd/autodiff';
 import { Tensor } from '@gd/tensor';
 import { type LossInput, asVar } from './inputs';
@@ -26,12 +27,12 @@ export function penalty(
   f: (p: Var) => Var,
 ): Var {
   if (!Number.isFinite(alpha) || alpha < 0) {
-    throw new RangeError(`${op}: alpha must be a finite number ≥ 0, got ${alpha}`);
+    throw new GdRangeError(`${op}: alpha must be a finite number ≥ 0, got ${alpha}`);
   }
   const single = isVar(params) || params instanceof Tensor;
   const list: LossInput[] = single ? [params] : [...(params as Iterable<LossInput>)];
   if (list.length === 0) {
-    throw new RangeError(`${op}: params is empty; pass the weights to regularise`);
+    throw new GdRangeError(`${op}: params is empty; pass the weights to regularise`);
   }
   let total: Var | null = null;
   for (let i = 0; i < list.length; i++) {

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { isVar } from '@gd/autodiff';
 import { DTypeError, ShapeError, Tensor } from '@gd/tensor';
 import { fmt } from './inputs';
@@ -24,7 +25,7 @@ export function isLabels(target: unknown): target is Labels {
 function flattenNested(op: string, x: unknown, shape: number[], out: number[], depth: number) {
   if (!Array.isArray(x)) {
     if (typeof x !== 'number') {
-      throw new TypeError(`${op}: labels must be numbers, got ${typeof x}`);
+      throw new GdTypeError(`${op}: labels must be numbers, got ${typeof x}`);
     }
     if (depth !== shape.length) {
       throw new ShapeError(`${op}: labels are a ragged nested array`);
@@ -73,7 +74,7 @@ export function readLabels(
     shape = [...t.shape];
     values = t.data;
   } else {
-    throw new TypeError(
+    throw new GdTypeError(
       `${op}: target must be class labels (int32 Tensor, number[] or number), got ${target === null ? 'null' : typeof target}`,
     );
   }
@@ -99,7 +100,7 @@ export function readLabels(
     }
     if ((y < 0 || y >= numClasses) && y !== ignoreIndex) {
       const ig = ignoreIndex === null ? '' : ` or ignoreIndex ${ignoreIndex}`;
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: label ${y} at index ${i} is out of range for ${numClasses} classes (expected 0 ≤ label < ${numClasses}${ig})`,
       );
     }

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type Var, mean, sum } from '@gd/autodiff';
 
 /**
@@ -10,7 +11,7 @@ export type Reduction = 'mean' | 'sum' | 'none';
 export function checkReduction(op: string, r: Reduction | undefined): Reduction {
   if (r === undefined) return 'mean';
   if (r !== 'mean' && r !== 'sum' && r !== 'none') {
-    throw new RangeError(`${op}: reduction must be 'mean', 'sum' or 'none', got '${String(r)}'`);
+    throw new GdRangeError(`${op}: reduction must be 'mean', 'sum' or 'none', got '${String(r)}'`);
   }
   return r;
 }

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type Var, abs, div, mul, sub, where } from '@gd/autodiff';
 import { less } from '@gd/tensor';
 import { type LossInput, asVar, checkBroadcastsTo } from './inputs';
@@ -25,7 +26,7 @@ export function smoothL1(input: LossInput, target: LossInput, opts: SmoothL1Opti
   const op = 'smoothL1';
   const beta = opts.beta ?? 1;
   if (!(beta >= 0) || !Number.isFinite(beta)) {
-    throw new RangeError(`${op}: beta must be a finite number ≥ 0, got ${beta}`);
+    throw new GdRangeError(`${op}: beta must be a finite number ≥ 0, got ${beta}`);
   }
   const x = asVar(op, 'input', input);
   const y = asVar(op, 'target', target);

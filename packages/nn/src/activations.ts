@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type Var, mul, relu, sigmoid, softmax, tanh, where } from '@gd/autodiff';
 import { greater } from '@gd/tensor';
 import { Module, type ModuleInput } from './module';
@@ -42,7 +43,7 @@ export class LeakyReLU extends Module {
   constructor(negativeSlope = 0.01) {
     super();
     if (!Number.isFinite(negativeSlope)) {
-      throw new RangeError(`LeakyReLU: negativeSlope must be finite, got ${negativeSlope}`);
+      throw new GdRangeError(`LeakyReLU: negativeSlope must be finite, got ${negativeSlope}`);
     }
     this.negativeSlope = negativeSlope;
   }
@@ -68,7 +69,7 @@ export class Softmax extends Module {
   constructor(axis = -1) {
     super();
     if (!Number.isInteger(axis))
-      throw new RangeError(`Softmax: axis must be an integer, got ${axis}`);
+      throw new GdRangeError(`Softmax: axis must be an integer, got ${axis}`);
     this.axis = axis;
   }
 

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type Var, add, div, mean, mul, reshape, sqrt, sub, variable } from '@gd/autodiff';
 import { type DType, ShapeError, type Tensor, ones, zeros } from '@gd/tensor';
 import { Module, type ModuleInput } from './module';
@@ -46,17 +47,17 @@ export class BatchNorm1d extends Module {
   constructor(numFeatures: number, opts: BatchNorm1dOptions = {}) {
     super();
     if (!Number.isInteger(numFeatures) || numFeatures < 1) {
-      throw new RangeError(
+      throw new GdRangeError(
         `BatchNorm1d: numFeatures must be a positive integer, got ${numFeatures}`,
       );
     }
     const eps = opts.eps ?? 1e-5;
     if (!(eps >= 0) || !Number.isFinite(eps)) {
-      throw new RangeError(`BatchNorm1d: eps must be a finite number ≥ 0, got ${eps}`);
+      throw new GdRangeError(`BatchNorm1d: eps must be a finite number ≥ 0, got ${eps}`);
     }
     const momentum = opts.momentum === undefined ? 0.1 : opts.momentum;
     if (momentum !== null && !(momentum >= 0 && momentum <= 1)) {
-      throw new RangeError(`BatchNorm1d: momentum must be in [0, 1] or null, got ${momentum}`);
+      throw new GdRangeError(`BatchNorm1d: momentum must be in [0, 1] or null, got ${momentum}`);
     }
     const dtype = opts.dtype ?? 'float32';
     this.numFeatures = numFeatures;

@@ -1,3 +1,4 @@
+import { GdError } from '@gd/errors';
 import { DTYPES, type DType, type TypedArray, allocate } from '@gd/tensor';
 import { type StateDict, type TensorState, stateToTensor } from './state-dict';
 
@@ -7,8 +8,10 @@ export const CHECKPOINT_MAGIC = 'GDNNCKPT';
 export const CHECKPOINT_VERSION = 1;
 
 /** Thrown when bytes are not a readable gd checkpoint (wrong magic, truncated, corrupt header). */
-export class CheckpointError extends Error {
+export class CheckpointError extends GdError {
   override name = 'CheckpointError';
+  /** Always `'ERR_GD_CHECKPOINT'`. */
+  override readonly code: string = 'ERR_GD_CHECKPOINT';
 }
 
 /** One tensor's entry in a checkpoint header. */

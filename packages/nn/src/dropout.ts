@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type Var, mul } from '@gd/autodiff';
 import { type Generator, Tensor, rand } from '@gd/tensor';
 import { Module, type ModuleInput } from './module';
@@ -28,7 +29,7 @@ export class Dropout extends Module {
   constructor(p = 0.5, opts: DropoutOptions = {}) {
     super();
     if (!(p >= 0 && p <= 1)) {
-      throw new RangeError(`Dropout: p must be a probability in [0, 1], got ${p}`);
+      throw new GdRangeError(`Dropout: p must be a probability in [0, 1], got ${p}`);
     }
     this.p = p;
     this.generator = opts.generator;

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type Var, flatten } from '@gd/autodiff';
 import { Module, type ModuleInput } from './module';
 
@@ -17,7 +18,7 @@ export class Flatten extends Module {
   constructor(startAxis = 1, endAxis = -1) {
     super();
     if (!Number.isInteger(startAxis) || !Number.isInteger(endAxis)) {
-      throw new RangeError(`Flatten: axes must be integers, got ${startAxis}, ${endAxis}`);
+      throw new GdRangeError(`Flatten: axes must be integers, got ${startAxis}, ${endAxis}`);
     }
     this.startAxis = startAxis;
     this.endAxis = endAxis;

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type Var, add, erfc, mul, neg, tanh } from '@gd/autodiff';
 import { Module, type ModuleInput } from './module';
 
@@ -28,7 +29,7 @@ export class GELU extends Module {
     super();
     const a = opts.approximate ?? 'none';
     if (a !== 'none' && a !== 'tanh') {
-      throw new RangeError(`GELU: approximate must be 'none' or 'tanh', got '${String(a)}'`);
+      throw new GdRangeError(`GELU: approximate must be 'none' or 'tanh', got '${String(a)}'`);
     }
     this.approximate = a;
   }

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type DType, type Generator, type Tensor, ShapeError, normal, uniform } from '@gd/tensor';
 
 /** Options every initialiser takes. */
@@ -49,7 +50,7 @@ export function calculateGain(nonlinearity: Nonlinearity, param?: number): numbe
     case 'selu':
       return 3 / 4;
     default:
-      throw new RangeError(
+      throw new GdRangeError(
         `calculateGain: unknown nonlinearity '${String(nonlinearity)}'; use linear, sigmoid, tanh, relu, leakyRelu or selu`,
       );
   }
@@ -76,7 +77,7 @@ export function fans(shape: readonly number[]): { fanIn: number; fanOut: number 
 
 function checkPositive(op: string, name: string, v: number): void {
   if (!(v > 0) || !Number.isFinite(v)) {
-    throw new RangeError(`${op}: ${name} must be a positive finite number, got ${v}`);
+    throw new GdRangeError(`${op}: ${name} must be a positive finite number, got ${v}`);
   }
 }
 
@@ -95,7 +96,7 @@ export function uniformInit(
   opts: InitOptions = {},
 ): Tensor {
   if (!(high >= low)) {
-    throw new RangeError(`uniformInit: need low ≤ high, got low=${low}, high=${high}`);
+    throw new GdRangeError(`uniformInit: need low ≤ high, got low=${low}, high=${high}`);
   }
   return uniform(low, high, shape, opts);
 }
@@ -115,7 +116,7 @@ export function normalInit(
 ): Tensor {
   const std = opts.std ?? 1;
   if (!(std >= 0) || !Number.isFinite(std)) {
-    throw new RangeError(`normalInit: std must be a finite number ≥ 0, got ${std}`);
+    throw new GdRangeError(`normalInit: std must be a finite number ≥ 0, got ${std}`);
   }
   return normal(opts.mean ?? 0, std, shape, opts);
 }
@@ -171,7 +172,7 @@ function kaimingStd(op: string, shape: readonly number[], opts: KaimingOptions):
   const { fanIn, fanOut } = fans(shape);
   const mode = opts.mode ?? 'fanIn';
   if (mode !== 'fanIn' && mode !== 'fanOut') {
-    throw new RangeError(`${op}: mode must be 'fanIn' or 'fanOut', got '${String(mode)}'`);
+    throw new GdRangeError(`${op}: mode must be 'fanIn' or 'fanOut', got '${String(mode)}'`);
   }
   const gain = calculateGain(opts.nonlinearity ?? 'leakyRelu', opts.a ?? 0);
   return gain / Math.sqrt(mode === 'fanIn' ? fanIn : fanOut);

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type Var, add, matmul, variable } from '@gd/autodiff';
 import { type DType, type Generator, ShapeError, type Tensor, zeros } from '@gd/tensor';
 import {
@@ -72,7 +73,7 @@ export class Linear extends Module {
       ['outFeatures', outFeatures],
     ] as const) {
       if (!Number.isInteger(v) || v < 1) {
-        throw new RangeError(`Linear: ${name} must be a positive integer, got ${v}`);
+        throw new GdRangeError(`Linear: ${name} must be a positive integer, got ${v}`);
       }
     }
     this.inFeatures = inFeatures;
@@ -132,7 +133,7 @@ function initLinear(
       break;
     default:
       if (typeof init !== 'function') {
-        throw new RangeError(
+        throw new GdRangeError(
           `Linear: unknown init '${String(init)}'; use default, normal, xavierUniform, xavierNormal, kaimingUniform, kaimingNormal or a function`,
         );
       }

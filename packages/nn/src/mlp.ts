@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import type { DType, Generator } from '@gd/tensor';
 import { GELU } from './gelu';
 import { LeakyReLU, ReLU, Sigmoid, Tanh } from './activations';
@@ -42,7 +43,7 @@ function activationModule(name: Activation): Module {
     case 'gelu':
       return new GELU();
     default:
-      throw new RangeError(
+      throw new GdRangeError(
         `mlp: unknown activation '${String(name)}'; use relu, sigmoid, tanh, leakyRelu or gelu`,
       );
   }
@@ -71,7 +72,7 @@ const KAIMING_GAIN: Record<Activation, Nonlinearity> = {
  */
 export function mlp(sizes: readonly number[], opts: MlpOptions = {}): Sequential {
   if (!Array.isArray(sizes) || sizes.length < 2) {
-    throw new RangeError(
+    throw new GdRangeError(
       `mlp: sizes must list at least the input and output sizes, e.g. [784, 40, 20, 10], got [${String(sizes)}]`,
     );
   }

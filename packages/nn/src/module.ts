@@ -1,4 +1,5 @@
 import { type Var, isVar, variable } from '@gd/autodiff';
+import { GdError, GdTypeError } from '@gd/errors';
 import { ShapeError, type Tensor } from '@gd/tensor';
 import type { SafetensorsDType } from './safetensors';
 import { type StateDict, stateToTensor, tensorToState } from './state-dict';
@@ -7,8 +8,10 @@ import { type StateDict, stateToTensor, tensorToState } from './state-dict';
 export type ModuleInput = Var | Tensor;
 
 /** Thrown by `loadStateDict` when keys are missing or unexpected (with `strict: true`). */
-export class StateDictError extends Error {
+export class StateDictError extends GdError {
   override name = 'StateDictError';
+  /** Always `'ERR_GD_STATE_DICT'`. */
+  override readonly code: string = 'ERR_GD_STATE_DICT';
 }
 
 /** Options of {@link Module.loadStateDict}. */
@@ -58,7 +61,7 @@ export abstract class Module {
   protected registerParameter<T extends Var | null>(name: string, param: T): T {
     checkName('registerParameter', name);
     if (param !== null && !isVar(param)) {
-      throw new TypeError(`registerParameter: '${name}' must be a Var (use variable(tensor))`);
+      throw new GdTypeError(`registerParameter: '${name}' must be a Var (use variable(tensor))`);
     }
     this.paramsMap.set(name, param);
     return param;
@@ -93,7 +96,7 @@ export abstract class Module {
   protected registerModule<T extends Module>(name: string, module: T): T {
     checkName('registerModule', name);
     if (!(module instanceof Module)) {
-      throw new TypeError(`registerModule: '${name}' must be a Module`);
+      throw new GdTypeError(`registerModule: '${name}' must be a Module`);
     }
     this.modulesMap.set(name, module);
     return module;
@@ -253,7 +256,7 @@ export abstract class Module {
   loadStateDict(state: StateDict, opts: LoadStateDictOptions = {}): LoadStateDictResult {
     const strict = opts.strict ?? true;
     if (state === null || typeof state !== 'object') {
-      throw new TypeError('loadStateDict: expected a state dict object (from stateDict())');
+      throw new GdTypeError('loadStateDict: expected a state dict object (from stateDict())');
     }
     const entries = new Map(this.stateEntries());
     const missingKeys = [...entries.keys()].filter((k) => !(k in state));
@@ -304,6 +307,6 @@ export abstract class Module {
 
 function checkName(op: string, name: string): void {
   if (typeof name !== 'string' || name === '' || name.includes('.')) {
-    throw new TypeError(`${op}: name must be a non-empty string without '.', got '${name}'`);
+    throw new GdTypeError(`${op}: name must be a non-empty string without '.', got '${name}'`);
   }
 }

@@ -1,3 +1,4 @@
+import { GdError } from '@gd/errors';
 import type { Tensor } from '@gd/tensor';
 import onnxProto from 'onnx-proto';
 import { LeakyReLU, ReLU, Sigmoid, Softmax, Tanh } from './activations';
@@ -13,8 +14,10 @@ import { Sequential } from './sequential';
 const { onnx } = onnxProto;
 
 /** Thrown by {@link exportOnnx} for a module or option it cannot express in ONNX. */
-export class OnnxExportError extends Error {
+export class OnnxExportError extends GdError {
   override name = 'OnnxExportError';
+  /** Always `'ERR_GD_ONNX_EXPORT'`. */
+  override readonly code: string = 'ERR_GD_ONNX_EXPORT';
 }
 
 /** Options of {@link exportOnnx}. */

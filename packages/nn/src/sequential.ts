@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import type { Var } from '@gd/autodiff';
 import { Module, type ModuleInput } from './module';
 
@@ -35,7 +36,7 @@ export class Sequential extends Module {
   at(i: number): Module {
     const m = this.layers.at(i);
     if (m === undefined) {
-      throw new RangeError(
+      throw new GdRangeError(
         `Sequential.at: index ${i} is out of range for ${this.layers.length} modules`,
       );
     }

@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import { DTYPES, type DType, DTypeError, ShapeError, Tensor, allocate } from '@gd/tensor';
 import type { SafetensorsDType } from './safetensors';
 
@@ -37,7 +38,7 @@ export function tensorToState(t: Tensor, fileDtype?: SafetensorsDType): TensorSt
  */
 export function stateToTensor(s: TensorState, where: string): Tensor {
   if (s === null || typeof s !== 'object' || !Array.isArray(s.shape) || !Array.isArray(s.data)) {
-    throw new TypeError(
+    throw new GdTypeError(
       `loadStateDict: entry '${where}' must be { shape: number[], dtype, data: number[] }`,
     );
   }

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import type { Parameter } from './parameter';
 import { checkBoolean, checkNumber, nonNegative } from './validate';
 
@@ -12,7 +13,7 @@ function gradsOf(
   const out: Array<Float32Array | Float64Array> = [];
   list.forEach((p, i) => {
     if (p === null || typeof p !== 'object' || !('grad' in p)) {
-      throw new TypeError(
+      throw new GdTypeError(
         `${owner}: params[${i}] is not a parameter (an object with value and grad)`,
       );
     }
@@ -52,7 +53,7 @@ export function clipGradNorm(
   nonNegative('clipGradNorm', 'maxNorm', maxNorm);
   const q = checkNumber('clipGradNorm', 'normType', normType);
   if (!(q > 0)) {
-    throw new RangeError(`clipGradNorm: normType must be > 0 (or Infinity), got ${normType}`);
+    throw new GdRangeError(`clipGradNorm: normType must be > 0 (or Infinity), got ${normType}`);
   }
   checkBoolean('clipGradNorm', 'errorIfNonfinite', errorIfNonfinite);
   const grads = gradsOf('clipGradNorm', params);
@@ -87,7 +88,7 @@ export function clipGradNorm(
     total = q === 2 ? Math.sqrt(acc) : q === 1 ? acc : acc ** (1 / q);
   }
   if (errorIfNonfinite && !Number.isFinite(total)) {
-    throw new RangeError(
+    throw new GdRangeError(
       `clipGradNorm: the total norm of order ${normType} of the gradients is ${total}, so they cannot be clipped; check the loss for NaN/Infinity or pass { errorIfNonfinite: false }`,
     );
   }

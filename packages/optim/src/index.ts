@@ -15,6 +15,7 @@ export {
   type StateDict,
   type StateValue,
 } from './optimizer';
+export { OptimizerError } from './errors';
 export { SGD, type SGDOptions, type SGDState } from './sgd';
 export { Adagrad, type AdagradOptions, type AdagradState } from './adagrad';
 export { RMSprop, type RMSpropOptions, type RMSpropState } from './rmsprop';

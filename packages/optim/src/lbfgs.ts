@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { ShapeError } from '@gd/tensor';
 import { dot, maxAbs, sumAbs } from './flat';
 import { type Closure, Optimizer, lossValue, resolveOptions } from './optimizer';
@@ -95,7 +96,7 @@ export class LBFGS extends Optimizer<LBFGSOptions, LBFGSState> {
     nonNegative(n, 'toleranceChange', o.toleranceChange);
     positiveInteger(n, 'historySize', o.historySize);
     if (o.lineSearchFn !== null && o.lineSearchFn !== 'strongWolfe') {
-      throw new RangeError(
+      throw new GdRangeError(
         `${n}: lineSearchFn must be 'strongWolfe' or null, got ${JSON.stringify(o.lineSearchFn)}`,
       );
     }
@@ -125,7 +126,7 @@ export class LBFGS extends Optimizer<LBFGSOptions, LBFGSState> {
   /** LBFGS keeps one parameter group, as in PyTorch. */
   override addParamGroup(group: ParamGroupInput<LBFGSOptions>): void {
     if (this.paramGroups.length > 0) {
-      throw new RangeError(
+      throw new GdRangeError(
         "LBFGS: doesn't support per-parameter options (parameter groups); pass one list of parameters",
       );
     }
@@ -165,7 +166,7 @@ export class LBFGS extends Optimizer<LBFGSOptions, LBFGSState> {
    */
   override step(closure?: Closure): number {
     if (typeof closure !== 'function') {
-      throw new TypeError(
+      throw new GdTypeError(
         'LBFGS: step needs a closure that zeroes the gradients, computes the loss, calls backward() and returns the loss',
       );
     }

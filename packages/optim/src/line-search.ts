@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { type Tensor, add, mul, neg, sum } from '@gd/tensor';
 import { ShapeError } from '@gd/tensor';
 import { lossValue } from './optimizer';
@@ -59,9 +60,9 @@ export function armijoBacktracking(
   const { initialStep = 1, c1 = 1e-4, shrink = 0.5, maxIter = 50 } = options;
   positive(name, 'initialStep', initialStep);
   inInterval(name, 'c1', c1, 0, 1);
-  if (!(c1 > 0)) throw new RangeError(`${name}: c1 must be in (0, 1), got ${c1}`);
+  if (!(c1 > 0)) throw new GdRangeError(`${name}: c1 must be in (0, 1), got ${c1}`);
   inInterval(name, 'shrink', shrink, 0, 1);
-  if (!(shrink > 0)) throw new RangeError(`${name}: shrink must be in (0, 1), got ${shrink}`);
+  if (!(shrink > 0)) throw new GdRangeError(`${name}: shrink must be in (0, 1), got ${shrink}`);
   positiveInteger(name, 'maxIter', maxIter);
   const d = options.direction ?? neg(grad);
   if (grad.size !== x.size || d.size !== x.size) {
@@ -74,7 +75,7 @@ export function armijoBacktracking(
     options.loss === undefined ? lossValue(name, f(x)) : checkNumber(name, 'loss', options.loss);
   const slope = sum(mul(grad, d)).item();
   if (!(slope < 0)) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${name}: the direction is not a descent direction (∇f·d = ${slope} ≥ 0); pass direction = −grad or another d with ∇f·d < 0`,
     );
   }
@@ -135,7 +136,7 @@ export function stepSizeSweep(
 ): SweepResult {
   const name = 'stepSizeSweep';
   if (!Array.isArray(stepSizes) || stepSizes.length === 0) {
-    throw new RangeError(`${name}: stepSizes must be a non-empty array of numbers`);
+    throw new GdRangeError(`${name}: stepSizes must be a non-empty array of numbers`);
   }
   for (const [i, t] of stepSizes.entries()) nonNegative(name, `stepSizes[${i}]`, t);
   if (grad.size !== x.size) {

@@ -1,4 +1,6 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { DTypeError, ShapeError } from '@gd/tensor';
+import { OptimizerError } from './errors';
 import type { FloatArray, ParamGroup, ParamGroupInput, ParamsInput, Parameter } from './parameter';
 
 /** A value an optimizer keeps per parameter: counters, scalars and buffers. */
@@ -40,7 +42,7 @@ export type Closure = () => number | { item(): number };
 export function lossValue(owner: string, v: number | { item(): number }): number {
   if (typeof v === 'number') return v;
   if (v !== null && typeof v === 'object' && typeof v.item === 'function') return v.item();
-  throw new TypeError(
+  throw new GdTypeError(
     `${owner}: the closure must return the loss as a number or a scalar Tensor/Var, got ${String(v)}`,
   );
 }
@@ -61,13 +63,13 @@ export function resolveOptions<O extends object>(
   const out = { ...defaults } as Record<string, unknown>;
   if (user === undefined) return out as O;
   if (user === null || typeof user !== 'object') {
-    throw new TypeError(`${owner}: options must be an object, got ${String(user)}`);
+    throw new GdTypeError(`${owner}: options must be an object, got ${String(user)}`);
   }
   for (const [k, v] of Object.entries(user)) {
     if (!(k in defaults)) {
       const camel = snakeToCamel(k);
       const hint = camel !== k && camel in defaults ? `; did you mean '${camel}'?` : '';
-      throw new TypeError(
+      throw new GdTypeError(
         `${owner}: unknown option '${k}'${hint} (options: ${Object.keys(defaults).join(', ')})`,
       );
     }
@@ -88,6 +90,16 @@ function isParameter(x: unknown): x is Parameter {
   );
 }
 
+/**
+ * The op that made `p` when it is a non-leaf Var (autodiff's `isLeaf` is false), else null.
+ * Plain `{ value, grad }` parameters have no `isLeaf` and are always leaves.
+ */
+function nonLeafOp(p: Parameter): string | null {
+  const v = p as Parameter & { isLeaf?: unknown; op?: unknown };
+  if (v.isLeaf !== false) return null;
+  return typeof v.op === 'string' ? v.op : 'an op';
+}
+
 function encodeNumber(x: number): number | string {
   return Number.isFinite(x) ? x : String(x);
 }
@@ -95,7 +107,7 @@ function encodeNumber(x: number): number | string {
 function decodeNumber(x: unknown): number {
   if (typeof x === 'number') return x;
   if (x === 'NaN' || x === 'Infinity' || x === '-Infinity') return Number(x);
-  throw new TypeError(`loadStateDict: expected a number, got ${JSON.stringify(x)}`);
+  throw new GdTypeError(`loadStateDict: expected a number, got ${JSON.stringify(x)}`);
 }
 
 function serialize(v: StateValue): SerializedValue {
@@ -115,7 +127,7 @@ function deserialize(v: SerializedValue): StateValue {
   if (v !== null && typeof v === 'object') {
     const { dtype, data } = v;
     if ((dtype !== 'float32' && dtype !== 'float64') || !Array.isArray(data)) {
-      throw new TypeError(
+      throw new GdTypeError(
         `loadStateDict: a buffer must be { dtype: 'float32' | 'float64', data: number[] }, got ${JSON.stringify(v).slice(0, 80)}`,
       );
     }
@@ -162,13 +174,13 @@ export abstract class Optimizer<O extends object, S extends ParamState = ParamSt
     this.validate(defaults, 'options');
     this.defaults = defaults;
     if (params === null || typeof params !== 'object' || !(Symbol.iterator in params)) {
-      throw new TypeError(
+      throw new GdTypeError(
         `${name}: params must be a list of parameters or of parameter groups ({ params, ...options }), got ${String(params)}`,
       );
     }
     const list = [...(params as Iterable<unknown>)];
     if (list.length === 0) {
-      throw new RangeError(`${name}: got an empty parameter list; pass at least one parameter`);
+      throw new GdRangeError(`${name}: got an empty parameter list; pass at least one parameter`);
     }
     const first = list[0];
     const grouped =
@@ -192,7 +204,7 @@ export abstract class Optimizer<O extends object, S extends ParamState = ParamSt
   addParamGroup(group: ParamGroupInput<O>): void {
     const where = `param group ${this.paramGroups.length}`;
     if (group === null || typeof group !== 'object' || !('params' in group)) {
-      throw new TypeError(`${this.name}: a param group must be an object { params, ...options }`);
+      throw new GdTypeError(`${this.name}: a param group must be an object { params, ...options }`);
     }
     const params =
       isParameter(group.params) || !(Symbol.iterator in Object(group.params))
@@ -200,8 +212,14 @@ export abstract class Optimizer<O extends object, S extends ParamState = ParamSt
         : [...(group.params as Iterable<unknown>)];
     params.forEach((p, i) => {
       if (!isParameter(p)) {
-        throw new TypeError(
+        throw new GdTypeError(
           `${this.name}: ${where}: params[${i}] is not a parameter; pass objects with value (a Tensor) and grad, such as variable(...) from @gd/autodiff`,
+        );
+      }
+      const made = nonLeafOp(p);
+      if (made !== null) {
+        throw new OptimizerError(
+          `${this.name}: ${where}: params[${i}] is a non-leaf Var (the result of '${made}'); can't optimize a non-leaf Var — its value is recomputed from the graph, so updates would be lost. Pass the leaf it was computed from, or make a new leaf from its value with variable(w.value) (PyTorch's w.detach().requires_grad_()); build initial values before wrapping: w = variable(randn([3]).mul(0.01)), not variable(randn([3])).mul(0.01)`,
         );
       }
       if (p.value.dtype !== 'float32' && p.value.dtype !== 'float64') {
@@ -214,7 +232,7 @@ export abstract class Optimizer<O extends object, S extends ParamState = ParamSt
     for (const g of this.paramGroups) for (const p of g.params) seen.add(p);
     for (const p of params as Parameter[]) {
       if (seen.has(p)) {
-        throw new RangeError(
+        throw new GdRangeError(
           `${this.name}: some parameters appear in more than one parameter group (or twice in one); give each parameter once`,
         );
       }
@@ -226,7 +244,7 @@ export abstract class Optimizer<O extends object, S extends ParamState = ParamSt
       if (k === 'params' || v === undefined) continue;
       const camel = snakeToCamel(k);
       if (camel !== k && camel in this.defaults) {
-        throw new TypeError(
+        throw new GdTypeError(
           `${this.name}: ${where}: unknown option '${k}'; did you mean '${camel}'?`,
         );
       }
@@ -292,10 +310,10 @@ export abstract class Optimizer<O extends object, S extends ParamState = ParamSt
       !Array.isArray(stateDict.paramGroups) ||
       typeof stateDict.state !== 'object'
     ) {
-      throw new TypeError(`${name}: expected { state, paramGroups } as stateDict() returns`);
+      throw new GdTypeError(`${name}: expected { state, paramGroups } as stateDict() returns`);
     }
     if (stateDict.paramGroups.length !== this.paramGroups.length) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${name}: the state dict has ${stateDict.paramGroups.length} parameter groups but this optimizer has ${this.paramGroups.length}`,
       );
     }
@@ -303,7 +321,7 @@ export abstract class Optimizer<O extends object, S extends ParamState = ParamSt
     stateDict.paramGroups.forEach((saved, gi) => {
       const group = this.paramGroups[gi];
       if (!Array.isArray(saved.params) || saved.params.length !== group.params.length) {
-        throw new RangeError(
+        throw new GdRangeError(
           `${name}: parameter group ${gi} has ${saved.params?.length} parameters in the state dict but ${group.params.length} here`,
         );
       }
@@ -320,7 +338,7 @@ export abstract class Optimizer<O extends object, S extends ParamState = ParamSt
     for (const [id, saved] of Object.entries(stateDict.state)) {
       const p = byIndex[Number(id)];
       if (p === undefined) {
-        throw new RangeError(`${name}: state for parameter ${id}, which no group lists`);
+        throw new GdRangeError(`${name}: state for parameter ${id}, which no group lists`);
       }
       const s: ParamState = {};
       for (const [k, v] of Object.entries(saved)) s[k] = deserialize(v);

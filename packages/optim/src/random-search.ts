@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import { Generator, ShapeError, defaultGenerator } from '@gd/tensor';
 import { type Closure, Optimizer, lossValue, resolveOptions } from './optimizer';
 import type { FloatArray, ParamGroup, ParamsInput, Parameter } from './parameter';
@@ -33,7 +34,7 @@ abstract class SearchOptimizer<O extends object> extends Optimizer<O, SearchStat
   constructor(name: string, params: ParamsInput<O>, defaults: O, generator: Generator | undefined) {
     super(name, params, defaults);
     if (generator !== undefined && !(generator instanceof Generator)) {
-      throw new TypeError(`${name}: generator must be a Generator from @gd/tensor`);
+      throw new GdTypeError(`${name}: generator must be a Generator from @gd/tensor`);
     }
     this.generator = generator ?? defaultGenerator;
   }
@@ -46,7 +47,7 @@ abstract class SearchOptimizer<O extends object> extends Optimizer<O, SearchStat
     const data = param.value.data as FloatArray;
     const best = state.best as unknown;
     if (!(best instanceof Float64Array || best instanceof Float32Array)) {
-      throw new TypeError(
+      throw new GdTypeError(
         `${this.name}.loadStateDict: state 'best' of parameter ${id} is not a buffer`,
       );
     }
@@ -77,7 +78,7 @@ abstract class SearchOptimizer<O extends object> extends Optimizer<O, SearchStat
    */
   override step(closure?: Closure): number {
     if (typeof closure !== 'function') {
-      throw new TypeError(`${this.name}: step needs a closure that returns the loss`);
+      throw new GdTypeError(`${this.name}: step needs a closure that returns the loss`);
     }
     const bestLoss = this.bestLoss;
     const all: Array<[FloatArray, SearchState]> = [];

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { ElementwiseOptimizer, resolveOptions } from './optimizer';
 import { type FloatArray, type ParamGroup, type ParamsInput, bufferLike } from './parameter';
 import { checkBoolean, checkPair, nonNegative, owner } from './validate';
@@ -55,13 +56,13 @@ export class Rprop extends ElementwiseOptimizer<RpropOptions, RpropState> {
     nonNegative(n, 'lr', o.lr);
     const [etaMinus, etaPlus] = checkPair(n, 'etas', o.etas);
     if (!(etaMinus > 0 && etaMinus < 1 && etaPlus > 1)) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${n}: etas must satisfy 0 < etas[0] < 1 < etas[1], got [${etaMinus}, ${etaPlus}]`,
       );
     }
     const [lo, hi] = checkPair(n, 'stepSizes', o.stepSizes);
     if (!(lo >= 0 && lo <= hi)) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${n}: stepSizes must satisfy 0 <= stepSizes[0] <= stepSizes[1], got [${lo}, ${hi}]`,
       );
     }

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { ElementwiseOptimizer, resolveOptions } from './optimizer';
 import { type FloatArray, type ParamGroup, type ParamsInput, bufferLike } from './parameter';
 import { checkBoolean, nonNegative, owner } from './validate';
@@ -68,7 +69,7 @@ export class SGD extends ElementwiseOptimizer<SGDOptions, SGDState> {
       list.length > 0 &&
       list.every((g) => g !== null && typeof g === 'object' && 'params' in g && g.lr !== undefined);
     if ((options === null || options?.lr === undefined) && !everyGroupHasLr) {
-      throw new TypeError(
+      throw new GdTypeError(
         'SGD: the learning rate is required, e.g. new SGD(params, { lr: 0.01 }) or an lr in every parameter group',
       );
     }
@@ -85,7 +86,7 @@ export class SGD extends ElementwiseOptimizer<SGDOptions, SGDState> {
     checkBoolean(n, 'nesterov', o.nesterov);
     checkBoolean(n, 'maximize', o.maximize);
     if (o.nesterov && (o.momentum <= 0 || o.dampening !== 0)) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${n}: nesterov requires momentum > 0 and dampening 0, got momentum ${o.momentum} and dampening ${o.dampening}`,
       );
     }

@@ -1,3 +1,5 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
+
 /**
  * Constructor-time checks of hyperparameters. Each throws a `TypeError` for a value of the wrong
  * type and a `RangeError` naming the optimizer, the option and the bad value otherwise, as
@@ -17,23 +19,23 @@ function fmt(v: unknown): string {
 /** Throws a TypeError unless `v` is a number (NaN is rejected as a RangeError). */
 export function checkNumber(owner: string, name: string, v: unknown): number {
   if (typeof v !== 'number') {
-    throw new TypeError(`${owner}: ${name} must be a number, got ${fmt(v)}`);
+    throw new GdTypeError(`${owner}: ${name} must be a number, got ${fmt(v)}`);
   }
-  if (Number.isNaN(v)) throw new RangeError(`${owner}: ${name} must be a number, got NaN`);
+  if (Number.isNaN(v)) throw new GdRangeError(`${owner}: ${name} must be a number, got NaN`);
   return v;
 }
 
 /** Requires `v >= 0`. */
 export function nonNegative(owner: string, name: string, v: unknown): number {
   const x = checkNumber(owner, name, v);
-  if (!(x >= 0)) throw new RangeError(`${owner}: ${name} must be >= 0, got ${fmt(v)}`);
+  if (!(x >= 0)) throw new GdRangeError(`${owner}: ${name} must be >= 0, got ${fmt(v)}`);
   return x;
 }
 
 /** Requires `v > 0`. */
 export function positive(owner: string, name: string, v: unknown): number {
   const x = checkNumber(owner, name, v);
-  if (!(x > 0)) throw new RangeError(`${owner}: ${name} must be > 0, got ${fmt(v)}`);
+  if (!(x > 0)) throw new GdRangeError(`${owner}: ${name} must be > 0, got ${fmt(v)}`);
   return x;
 }
 
@@ -49,7 +51,7 @@ export function inInterval(
   const x = checkNumber(owner, name, v);
   const ok = x >= lo && (closed ? x <= hi : x < hi);
   if (!ok) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${owner}: ${name} must be in [${lo}, ${hi}${closed ? ']' : ')'}, got ${fmt(v)}`,
     );
   }
@@ -60,7 +62,7 @@ export function inInterval(
 export function positiveInteger(owner: string, name: string, v: unknown): number {
   const x = checkNumber(owner, name, v);
   if (!Number.isInteger(x) || x < 1) {
-    throw new RangeError(`${owner}: ${name} must be a positive integer, got ${fmt(v)}`);
+    throw new GdRangeError(`${owner}: ${name} must be a positive integer, got ${fmt(v)}`);
   }
   return x;
 }
@@ -68,7 +70,7 @@ export function positiveInteger(owner: string, name: string, v: unknown): number
 /** Requires a boolean. */
 export function checkBoolean(owner: string, name: string, v: unknown): boolean {
   if (typeof v !== 'boolean') {
-    throw new TypeError(`${owner}: ${name} must be true or false, got ${fmt(v)}`);
+    throw new GdTypeError(`${owner}: ${name} must be true or false, got ${fmt(v)}`);
   }
   return v;
 }
@@ -81,7 +83,7 @@ export function checkOneOf<T extends string>(
   allowed: readonly T[],
 ): T {
   if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${owner}: ${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${fmt(v)}`,
     );
   }
@@ -91,7 +93,7 @@ export function checkOneOf<T extends string>(
 /** Requires a pair of numbers `[a, b]`, returned for further checks. */
 export function checkPair(owner: string, name: string, v: unknown): [number, number] {
   if (!Array.isArray(v) || v.length !== 2) {
-    throw new TypeError(`${owner}: ${name} must be a pair [a, b] of numbers, got ${fmt(v)}`);
+    throw new GdTypeError(`${owner}: ${name} must be a pair [a, b] of numbers, got ${fmt(v)}`);
   }
   return [checkNumber(owner, `${name}[0]`, v[0]), checkNumber(owner, `${name}[1]`, v[1])];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import {
   checkBoolean,
   checkNumber,
@@ -13,11 +14,13 @@ import {
 describe('validate', () => {
   it('names owner, option and value in every message', () => {
     expect(() => checkNumber('X', 'lr', '1')).toThrow(
-      new TypeError("X: lr must be a number, got '1'"),
+      new GdTypeError("X: lr must be a number, got '1'"),
     );
     expect(() => checkNumber('X', 'lr', Number.NaN)).toThrow(RangeError);
-    expect(() => nonNegative('X', 'lr', -2)).toThrow(new RangeError('X: lr must be >= 0, got -2'));
-    expect(() => positive('X', 'lr', 0)).toThrow(new RangeError('X: lr must be > 0, got 0'));
+    expect(() => nonNegative('X', 'lr', -2)).toThrow(
+      new GdRangeError('X: lr must be >= 0, got -2'),
+    );
+    expect(() => positive('X', 'lr', 0)).toThrow(new GdRangeError('X: lr must be > 0, got 0'));
     expect(() => inInterval('X', 'b', 1, 0, 1)).toThrow('X: b must be in [0, 1), got 1');
     expect(inInterval('X', 'b', 1, 0, 1, true)).toBe(1);
     expect(() => positiveInteger('X', 'n', 1.5)).toThrow(

@@ -5,27 +5,27 @@
  *
  * @packageDocumentation
  */
-export { ChainedScheduler, type ChainableScheduler } from './chained_scheduler.js';
+export { ChainedScheduler, type ChainableScheduler } from './chained-scheduler.js';
 export {
   ConstantLR,
   type ConstantLROptions,
   constantLRSchedule,
-} from './constant_lr.js';
-export { cosineDecay, type CosineDecayOptions } from './cosine_decay.js';
+} from './constant-lr.js';
+export { cosineDecay, type CosineDecayOptions } from './cosine-decay.js';
 export {
   cosineDecayRestarts,
   type CosineDecayRestartsOptions,
-} from './cosine_decay_restarts.js';
+} from './cosine-decay-restarts.js';
 export {
   CosineAnnealingLR,
   type CosineAnnealingLROptions,
   cosineAnnealingSchedule,
-} from './cosine_annealing_lr.js';
+} from './cosine-annealing-lr.js';
 export {
   CosineAnnealingWarmRestarts,
   type CosineAnnealingWarmRestartsOptions,
   cosineAnnealingWarmRestartsSchedule,
-} from './cosine_annealing_warm_restarts.js';
+} from './cosine-annealing-warm-restarts.js';
 export {
   CyclicLR,
   type CyclicLROptions,
@@ -34,34 +34,34 @@ export {
   cyclicLRSchedule,
   cyclicMomentumSchedule,
   type ScaleMode,
-} from './cyclic_lr.js';
+} from './cyclic-lr.js';
 export { SchedulerError } from './errors.js';
 export {
   ExponentialLR,
   type ExponentialLROptions,
   exponentialLRSchedule,
-} from './exponential_lr.js';
-export { exponentialDecay, type ExponentialDecayOptions } from './exponential_decay.js';
-export { inverseTimeDecay, type InverseTimeDecayOptions } from './inverse_time_decay.js';
+} from './exponential-lr.js';
+export { exponentialDecay, type ExponentialDecayOptions } from './exponential-decay.js';
+export { inverseTimeDecay, type InverseTimeDecayOptions } from './inverse-time-decay.js';
 export { constantSchedule, join, linearSchedule, linearWarmup } from './join.js';
 export {
   LambdaLR,
   type LambdaLROptions,
   type LrLambda,
   lambdaLRSchedule,
-} from './lambda_lr.js';
-export { LinearLR, type LinearLROptions, linearLRSchedule } from './linear_lr.js';
+} from './lambda-lr.js';
+export { LinearLR, type LinearLROptions, linearLRSchedule } from './linear-lr.js';
 export type { MomentumKey } from './momentum.js';
 export {
   MultiStepLR,
   type MultiStepLROptions,
   multiStepLRSchedule,
-} from './multi_step_lr.js';
+} from './multi-step-lr.js';
 export {
   MultiplicativeLR,
   type MultiplicativeLROptions,
   multiplicativeLRSchedule,
-} from './multiplicative_lr.js';
+} from './multiplicative-lr.js';
 export {
   type AnnealStrategy,
   OneCycleLR,
@@ -69,25 +69,25 @@ export {
   type OneCycleShapeOptions,
   oneCycleLRSchedule,
   oneCycleMomentumSchedule,
-} from './one_cycle_lr.js';
+} from './one-cycle-lr.js';
 export type { OptimizerLike, ParamGroup } from './optimizer.js';
 export {
   piecewiseConstantDecay,
   type PiecewiseConstantDecayOptions,
-} from './piecewise_constant_decay.js';
-export { polynomialDecay, type PolynomialDecayOptions } from './polynomial_decay.js';
+} from './piecewise-constant-decay.js';
+export { polynomialDecay, type PolynomialDecayOptions } from './polynomial-decay.js';
 export {
   PolynomialLR,
   type PolynomialLROptions,
   polynomialLRSchedule,
-} from './polynomial_lr.js';
+} from './polynomial-lr.js';
 export {
   type Metric,
   ReduceLROnPlateau,
   type ReduceLROnPlateauOptions,
-} from './reduce_lr_on_plateau.js';
+} from './reduce-lr-on-plateau.js';
 export { type Schedule, sampleSchedule } from './schedule.js';
 export { LRScheduler, type Scheduler } from './scheduler.js';
-export { SequentialLR, type SequentialLROptions } from './sequential_lr.js';
+export { SequentialLR, type SequentialLROptions } from './sequential-lr.js';
 export type { SchedulerState, StateValue } from './state.js';
-export { StepLR, type StepLROptions, stepLRSchedule } from './step_lr.js';
+export { StepLR, type StepLROptions, stepLRSchedule } from './step-lr.js';

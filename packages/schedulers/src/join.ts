@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import type { Schedule } from './schedule.js';
 import { callable, finite, nonNegative, positive } from './validate.js';
 
@@ -16,20 +17,20 @@ import { callable, finite, nonNegative, positive } from './validate.js';
 export function join(schedules: readonly Schedule[], boundaries: readonly number[]): Schedule {
   const owner = 'join';
   if (!Array.isArray(schedules) || schedules.length === 0) {
-    throw new TypeError(`${owner}: schedules must be a non-empty array of functions`);
+    throw new GdTypeError(`${owner}: schedules must be a non-empty array of functions`);
   }
   schedules.forEach((s, i) => {
     callable(owner, `schedules[${i}]`, s);
   });
   if (!Array.isArray(boundaries) || boundaries.length !== schedules.length - 1) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${owner}: expected ${schedules.length - 1} boundaries for ${schedules.length} schedules, got ${Array.isArray(boundaries) ? boundaries.length : String(boundaries)}`,
     );
   }
   boundaries.forEach((b, i) => {
     nonNegative(owner, `boundaries[${i}]`, b);
     if (i > 0 && b <= boundaries[i - 1]) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${owner}: boundaries must be strictly increasing, got ${boundaries[i - 1]} then ${b}`,
       );
     }

@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import { type Group, groupsOf, type OptimizerLike } from './optimizer.js';
 
 /** Where a group keeps its momentum: SGD-style `momentum`, or Adam-style `betas[0]`. */
@@ -11,7 +12,7 @@ export function momentumKeyOf(optimizer: OptimizerLike, owner: string): Momentum
   const source = (optimizer.defaults ?? groupsOf(optimizer)[0] ?? {}) as object;
   if ('betas' in source) return 'betas';
   if ('momentum' in source) return 'momentum';
-  throw new TypeError(
+  throw new GdTypeError(
     `${owner}: cycleMomentum is on but the optimizer has neither 'momentum' nor 'betas' ` +
       'in its parameter groups; pass cycleMomentum: false, or give the groups a momentum',
   );
@@ -22,7 +23,7 @@ export function getMomentum(group: Group, key: MomentumKey): number {
   if (key === 'betas') {
     const betas = group.betas;
     if (!Array.isArray(betas) || typeof betas[0] !== 'number') {
-      throw new TypeError(
+      throw new GdTypeError(
         `momentum cycling: group.betas must be an array of numbers, got ${String(betas)}`,
       );
     }
@@ -30,7 +31,7 @@ export function getMomentum(group: Group, key: MomentumKey): number {
   }
   const m = group.momentum;
   if (typeof m !== 'number') {
-    throw new TypeError(`momentum cycling: group.momentum must be a number, got ${String(m)}`);
+    throw new GdTypeError(`momentum cycling: group.momentum must be a number, got ${String(m)}`);
   }
   return m;
 }

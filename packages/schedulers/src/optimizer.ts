@@ -1,3 +1,5 @@
+import { GdTypeError } from '@gd/errors';
+
 /**
  * A parameter group as a scheduler sees it: a learning rate plus whatever other
  * hyperparameters the optimizer keeps (`momentum`, `betas`, `weightDecay`, …). Schedulers
@@ -37,7 +39,7 @@ export function groupsOf(optimizer: OptimizerLike): Group[] {
 export function numberKey(group: Group, key: string, index: number, owner: string): number {
   const value = group[key];
   if (typeof value !== 'number') {
-    throw new TypeError(
+    throw new GdTypeError(
       `${owner}: paramGroups[${index}].${key} must be a number, got ${String(value)}; ` +
         'construct the scheduler with lastEpoch = -1 or restore the optimizer state first',
     );

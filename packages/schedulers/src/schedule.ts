@@ -1,3 +1,5 @@
+import { GdRangeError } from '@gd/errors';
+
 /**
  * A pure learning-rate schedule: step (or epoch) index → learning rate, as in optax.
  * Every scheduler object with a closed form has one (`stepLRSchedule`, `cosineAnnealingSchedule`,
@@ -21,7 +23,7 @@ export type Schedule = (step: number) => number;
  */
 export function sampleSchedule(schedule: Schedule, count: number, start = 0): number[] {
   if (!Number.isInteger(count) || count < 0) {
-    throw new RangeError(`sampleSchedule: count must be an integer ≥ 0, got ${count}`);
+    throw new GdRangeError(`sampleSchedule: count must be an integer ≥ 0, got ${count}`);
   }
   const out = new Array<number>(count);
   for (let i = 0; i < count; i++) out[i] = schedule(start + i);

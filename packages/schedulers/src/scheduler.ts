@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { SchedulerError } from './errors.js';
 import { type Group, groupsOf, type OptimizerLike } from './optimizer.js';
 import { collectState, restoreState, type SchedulerState } from './state.js';
@@ -53,13 +54,13 @@ export abstract class LRScheduler implements Scheduler {
       typeof optimizer !== 'object' ||
       !Array.isArray((optimizer as OptimizerLike).paramGroups)
     ) {
-      throw new TypeError(
+      throw new GdTypeError(
         `${owner}: optimizer must be an object with a paramGroups array (e.g. { paramGroups: [{ lr: 0.1 }] }), got ${String(optimizer)}`,
       );
     }
     groupsOf(optimizer).forEach((g, i) => {
       if (typeof g?.lr !== 'number' || !Number.isFinite(g.lr)) {
-        throw new TypeError(
+        throw new GdTypeError(
           `${owner}: optimizer.paramGroups[${i}].lr must be a finite number, got ${String(g?.lr)}`,
         );
       }
@@ -79,7 +80,7 @@ export abstract class LRScheduler implements Scheduler {
    */
   protected attach(lastEpoch: number): void {
     if (!Number.isInteger(lastEpoch) || lastEpoch < -1) {
-      throw new RangeError(`${this.owner}: lastEpoch must be an integer ≥ -1, got ${lastEpoch}`);
+      throw new GdRangeError(`${this.owner}: lastEpoch must be an integer ≥ -1, got ${lastEpoch}`);
     }
     const groups = this.groups();
     if (lastEpoch === -1) {
@@ -130,7 +131,7 @@ export abstract class LRScheduler implements Scheduler {
       values = this.getLr();
     } else {
       if (typeof epoch !== 'number' || !Number.isFinite(epoch)) {
-        throw new TypeError(`${this.owner}.step: epoch must be a finite number, got ${epoch}`);
+        throw new GdTypeError(`${this.owner}.step: epoch must be a finite number, got ${epoch}`);
       }
       this.lastEpoch = epoch;
       values = this.closedFormLr() ?? this.getLr();

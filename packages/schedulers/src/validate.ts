@@ -1,3 +1,5 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
+
 /** Shared option checks; each error names the scheduler, the option, the value and the fix. */
 
 function show(value: unknown): string {
@@ -7,7 +9,7 @@ function show(value: unknown): string {
 /** Throws unless `value` is a finite number. */
 export function finite(owner: string, option: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new TypeError(`${owner}: ${option} must be a finite number, got ${show(value)}`);
+    throw new GdTypeError(`${owner}: ${option} must be a finite number, got ${show(value)}`);
   }
   return value;
 }
@@ -15,14 +17,14 @@ export function finite(owner: string, option: string, value: unknown): number {
 /** Throws unless `value` is a finite number ≥ 0. */
 export function nonNegative(owner: string, option: string, value: unknown): number {
   const v = finite(owner, option, value);
-  if (v < 0) throw new RangeError(`${owner}: ${option} must be ≥ 0, got ${v}`);
+  if (v < 0) throw new GdRangeError(`${owner}: ${option} must be ≥ 0, got ${v}`);
   return v;
 }
 
 /** Throws unless `value` is a finite number > 0. */
 export function positive(owner: string, option: string, value: unknown): number {
   const v = finite(owner, option, value);
-  if (v <= 0) throw new RangeError(`${owner}: ${option} must be > 0, got ${v}`);
+  if (v <= 0) throw new GdRangeError(`${owner}: ${option} must be > 0, got ${v}`);
   return v;
 }
 
@@ -30,7 +32,7 @@ export function positive(owner: string, option: string, value: unknown): number 
 export function integer(owner: string, option: string, value: unknown, min: number): number {
   const v = finite(owner, option, value);
   if (!Number.isInteger(v) || v < min) {
-    throw new RangeError(`${owner}: ${option} must be an integer ≥ ${min}, got ${v}`);
+    throw new GdRangeError(`${owner}: ${option} must be an integer ≥ ${min}, got ${v}`);
   }
   return v;
 }
@@ -45,7 +47,7 @@ export function inRange(
 ): number {
   const v = finite(owner, option, value);
   if (v < lo || v > hi) {
-    throw new RangeError(`${owner}: ${option} must be in [${lo}, ${hi}], got ${v}`);
+    throw new GdRangeError(`${owner}: ${option} must be in [${lo}, ${hi}], got ${v}`);
   }
   return v;
 }
@@ -58,7 +60,7 @@ export function oneOf<T extends string>(
   choices: readonly T[],
 ): T {
   if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${owner}: ${option} must be one of ${choices.map((c) => `'${c}'`).join(', ')}, got ${show(value)}`,
     );
   }
@@ -68,7 +70,7 @@ export function oneOf<T extends string>(
 /** Throws unless `value` is a function. */
 export function callable<F>(owner: string, option: string, value: unknown): F {
   if (typeof value !== 'function') {
-    throw new TypeError(`${owner}: ${option} must be a function, got ${typeof value}`);
+    throw new GdTypeError(`${owner}: ${option} must be a function, got ${typeof value}`);
   }
   return value as F;
 }
@@ -85,7 +87,7 @@ export function perGroup<T>(
 ): T[] {
   if (Array.isArray(value)) {
     if (value.length !== groups) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${owner}: expected ${groups} values for ${option} (one per parameter group), got ${value.length}`,
       );
     }
@@ -106,13 +108,13 @@ export function milestoneList(
   strict: boolean,
 ): number[] {
   if (!Array.isArray(value)) {
-    throw new TypeError(`${owner}: ${option} must be an array of integers, got ${show(value)}`);
+    throw new GdTypeError(`${owner}: ${option} must be an array of integers, got ${show(value)}`);
   }
   for (let i = 0; i < value.length; i++) {
     integer(owner, `${option}[${i}]`, value[i], 0);
     const prev = value[i - 1] as number;
     if (i > 0 && (strict ? value[i] <= prev : value[i] < prev)) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${owner}: ${option} must be ${strict ? 'strictly increasing' : 'non-decreasing'}, ` +
           `got ${show(value)} (${option}[${i}] = ${value[i]} after ${prev}); sort them`,
       );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import {
   callable,
   finite,
@@ -24,10 +25,10 @@ describe('option validation', () => {
   });
   it('throws typed errors naming owner, option and value', () => {
     expect(() => finite('X', 'a', Number.NaN)).toThrow(
-      new TypeError('X: a must be a finite number, got NaN'),
+      new GdTypeError('X: a must be a finite number, got NaN'),
     );
     expect(() => nonNegative('X', 'gamma', -1)).toThrow(
-      new RangeError('X: gamma must be ≥ 0, got -1'),
+      new GdRangeError('X: gamma must be ≥ 0, got -1'),
     );
     expect(() => positive('X', 'tMax', 0)).toThrow(/X: tMax must be > 0, got 0/);
     expect(() => integer('X', 'n', 1.5, 0)).toThrow(/integer ≥ 0, got 1.5/);

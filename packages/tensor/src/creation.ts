@@ -1,11 +1,19 @@
-import { type DType, type TypedArray, allocate, checkDType, dtypeOfArray } from './dtype';
+import { GdRangeError } from '@gd/errors';
+import {
+  type DType,
+  type TypedArray,
+  allocate,
+  checkDType,
+  dtypeOfArray,
+  getDefaultDtype,
+} from './dtype';
 import { DTypeError, ShapeError, fmtShape } from './errors';
 import { checkShape, sizeOf } from './shape';
 import { type NestedArray, Tensor } from './tensor';
 
 /** Options of creation functions. */
 export interface CreationOptions {
-  /** Element type; default 'float32' (or the typed array's own type for typed-array input). */
+  /** Element type; default {@link getDefaultDtype} ('float32' unless set; a typed array's own type for typed-array input). */
   dtype?: DType;
 }
 
@@ -59,7 +67,7 @@ function firstLeaf(v: NestedArray): NestedArray {
 /**
  * Creates a tensor from a number, a nested array or a typed array (copied).
  *
- * The dtype defaults to 'float32' ('bool' for booleans, the array's own type for typed arrays);
+ * The dtype defaults to {@link getDefaultDtype} — 'float32' unless changed with setDefaultDtype — ('bool' for booleans, the array's own type for typed arrays);
  * the shape is inferred from nesting, or given with `shape` for flat input.
  *
  * @example
@@ -88,8 +96,8 @@ export function tensor(
       values instanceof Float64Array ||
       values instanceof Int32Array
         ? dtypeOfArray(values as TypedArray)
-        : 'float32';
-  else dtype = typeof firstLeaf(values as NestedArray) === 'boolean' ? 'bool' : 'float32';
+        : getDefaultDtype();
+  else dtype = typeof firstLeaf(values as NestedArray) === 'boolean' ? 'bool' : getDefaultDtype();
 
   if (isTyped) {
     const src = values as ArrayLike<number>;
@@ -126,7 +134,7 @@ export function tensor(
  */
 export function full(shape: readonly number[], value: number, opts: CreationOptions = {}): Tensor {
   const s = checkShape('full', shape);
-  const dtype = checkDType('full', opts.dtype ?? 'float32');
+  const dtype = checkDType('full', opts.dtype ?? getDefaultDtype());
   const out = allocate(dtype, sizeOf(s));
   out.fill(dtype === 'bool' ? (value ? 1 : 0) : value);
   return new Tensor(out, s);
@@ -191,12 +199,12 @@ export function arange(
     start = 0;
   }
   if (step === 0 || !Number.isFinite(step))
-    throw new RangeError(`arange: step must be a non-zero finite number, got ${step}`);
+    throw new GdRangeError(`arange: step must be a non-zero finite number, got ${step}`);
   if (!Number.isFinite(start) || !Number.isFinite(stop))
-    throw new RangeError(`arange: start and stop must be finite, got ${start} and ${stop}`);
+    throw new GdRangeError(`arange: start and stop must be finite, got ${start} and ${stop}`);
   const n = Math.max(0, Math.ceil((stop - start) / step));
   const allInt = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
-  const dtype = checkDType('arange', opts.dtype ?? (allInt ? 'int32' : 'float32'));
+  const dtype = checkDType('arange', opts.dtype ?? (allInt ? 'int32' : getDefaultDtype()));
   const out = allocate(dtype, n);
   for (let i = 0; i < n; i++) out[i] = start + i * step;
   return new Tensor(out, [n]);
@@ -223,8 +231,8 @@ export function linspace(
   const num = typeof numOrOpts === 'object' ? 50 : numOrOpts;
   const opts = typeof numOrOpts === 'object' ? numOrOpts : lastOpts;
   if (!Number.isInteger(num) || num < 0)
-    throw new RangeError(`linspace: num must be a non-negative integer, got ${num}`);
-  const dtype = checkDType('linspace', opts.dtype ?? 'float32');
+    throw new GdRangeError(`linspace: num must be a non-negative integer, got ${num}`);
+  const dtype = checkDType('linspace', opts.dtype ?? getDefaultDtype());
   const out = allocate(dtype, num);
   const step = num > 1 ? (stop - start) / (num - 1) : 0;
   for (let i = 0; i < num; i++) out[i] = start + i * step;
@@ -242,7 +250,7 @@ export function linspace(
  */
 export function eye(n: number, m: number = n, opts: CreationOptions = {}): Tensor {
   const s = checkShape('eye', [n, m]);
-  const dtype = checkDType('eye', opts.dtype ?? 'float32');
+  const dtype = checkDType('eye', opts.dtype ?? getDefaultDtype());
   const out = allocate(dtype, n * m);
   for (let i = 0; i < Math.min(n, m); i++) out[i * m + i] = 1;
   return new Tensor(out, s);

@@ -1,8 +1,19 @@
-export { DTYPES, type DType, type TypedArray, allocate, isFloat, promoteTypes } from './dtype';
+export {
+  DTYPES,
+  type DType,
+  type FloatDType,
+  type TypedArray,
+  allocate,
+  getDefaultDtype,
+  isFloat,
+  promoteTypes,
+  setDefaultDtype,
+} from './dtype';
 export { DTypeError, ShapeError } from './errors';
 export { OP_TABLE, type DTypeRule, type OpEntry, type OpName } from './op-table';
 export { setDispatchHook, type DispatchHook } from './ops/registry';
 export type { TensorMethods } from './generated/tensor-methods';
+export { modifiedAt, versionClock } from './ops/in-place';
 export { Tensor, type Axis, type NestedArray, type ReduceOptions, type TensorLike } from './tensor';
 export {
   arange,

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { ShapeError, fmtShape } from './errors';
 
 /** Number of elements of a shape (1 for a scalar `[]`). */
@@ -48,7 +49,7 @@ export function broadcastShapes(...args: (string | readonly number[])[]): number
   const op = named ? (args[0] as string) : 'broadcastShapes';
   const shapes = (named ? args.slice(1) : args) as (readonly number[])[];
   for (const s of shapes) {
-    if (!Array.isArray(s)) throw new TypeError(`${op}: shapes must be arrays of integers`);
+    if (!Array.isArray(s)) throw new GdTypeError(`${op}: shapes must be arrays of integers`);
   }
   return shapes.reduce<number[]>((acc, s) => broadcastPair(op, acc, s), []);
 }
@@ -85,7 +86,7 @@ export function broadcastStrides(shape: readonly number[], target: readonly numb
 export function normalizeAxis(op: string, axis: number, ndim: number): number {
   const n = Math.max(ndim, 1);
   if (!Number.isInteger(axis) || axis < -n || axis >= n) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${op}: axis ${axis} is out of range for a tensor with ${ndim} dimension(s); use -${n}..${n - 1}`,
     );
   }
@@ -106,7 +107,7 @@ export function normalizeAxes(
   if (ndim === 0) return [];
   const set = new Set(out);
   if (set.size !== out.length)
-    throw new RangeError(`${op}: axis ${JSON.stringify(axis)} repeats an axis`);
+    throw new GdRangeError(`${op}: axis ${JSON.stringify(axis)} repeats an axis`);
   return out.sort((x, y) => x - y);
 }
 

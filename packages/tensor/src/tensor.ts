@@ -1,8 +1,10 @@
+import { GdTypeError } from '@gd/errors';
 import { type DType, type TypedArray, dtypeOfArray } from './dtype';
 import { ShapeError, fmtShape } from './errors';
 import { format } from './format';
 import { TENSOR_METHODS, type TensorMethods } from './generated/tensor-methods';
 import { dispatchHook, opImpl } from './ops/registry';
+import * as IP from './ops/in-place';
 import { sizeOf, stridesOf } from './shape';
 
 /** A nested JS array of numbers, as `toArray()` returns and `tensor()` accepts. */
@@ -119,6 +121,370 @@ export class Tensor {
     return format(this);
   }
 
+  // In-place updates (PyTorch's trailing underscore); they return this tensor. See ops/in-place.ts.
+  /**
+   * x ← x + b, in place (PyTorch's `add_`); b broadcasts to x's shape. Returns x.
+   * @example `x.add_(1)`
+   */
+  add_(b: TensorLike): this {
+    return IP.add_(this, b) as this;
+  }
+  /**
+   * x ← x − b, in place (PyTorch's `sub_`), the hand-written step $w \leftarrow w - \eta g$. Returns x.
+   * @example `w.sub_(g.mul(0.1))`
+   */
+  sub_(b: TensorLike): this {
+    return IP.sub_(this, b) as this;
+  }
+  /**
+   * x ← x · b, in place (PyTorch's `mul_`). Returns x.
+   * @example `x.mul_(2)`
+   */
+  mul_(b: TensorLike): this {
+    return IP.mul_(this, b) as this;
+  }
+  /**
+   * x ← x / b, in place (PyTorch's `div_`; refused on int32, whose true quotient is a float). Returns x.
+   * @example `x.div_(4)`
+   */
+  div_(b: TensorLike): this {
+    return IP.div_(this, b) as this;
+  }
+  /**
+   * x ← min(max(x, lo), hi), in place (PyTorch's `clamp_`); a bound may be null, NaN stays NaN. Returns x.
+   * @example `x.clamp_(0, 1)`
+   */
+  clamp_(lo?: number | null, hi?: number | null): this {
+    return IP.clamp_(this, lo, hi) as this;
+  }
+  /**
+   * Sets every element to `value`, in place (PyTorch's `fill_`; truncated for int32). Returns x.
+   * @example `x.fill_(0.5)`
+   */
+  fill_(value: number | boolean): this {
+    return IP.fill_(this, value) as this;
+  }
+  /**
+   * Sets every element to 0, in place (PyTorch's `zero_`). Returns x.
+   * @example `x.zero_()`
+   */
+  zero_(): this {
+    return IP.zero_(this) as this;
+  }
+  /**
+   * Copies `src` into x, in place (PyTorch's `copy_`): src broadcasts to x's shape and is converted to x's dtype. Returns x.
+   * @example `x.copy_(tensor([1, 2]))`
+   */
+  copy_(src: TensorLike): this {
+    return IP.copy_(this, src) as this;
+  }
+
+  // Element-wise arithmetic (NumPy broadcasting, PyTorch type promotion).
+  /** a + b. See {@link E.add}. */
+  add(b: TensorLike): Tensor {
+    return E.add(this, b);
+  }
+  /** a − b. */
+  sub(b: TensorLike): Tensor {
+    return E.sub(this, b);
+  }
+  /** a · b. */
+  mul(b: TensorLike): Tensor {
+    return E.mul(this, b);
+  }
+  /** a / b (true division: ints give float32). */
+  div(b: TensorLike): Tensor {
+    return E.div(this, b);
+  }
+  /** a^b. */
+  pow(b: TensorLike): Tensor {
+    return E.pow(this, b);
+  }
+  /** max(a, b) element-wise; NaN propagates. */
+  maximum(b: TensorLike): Tensor {
+    return E.maximum(this, b);
+  }
+  /** min(a, b) element-wise; NaN propagates. */
+  minimum(b: TensorLike): Tensor {
+    return E.minimum(this, b);
+  }
+  /** a == b as bool. */
+  equal(b: TensorLike): Tensor {
+    return E.equal(this, b);
+  }
+  /** a ≠ b as bool. */
+  notEqual(b: TensorLike): Tensor {
+    return E.notEqual(this, b);
+  }
+  /** a < b as bool. */
+  less(b: TensorLike): Tensor {
+    return E.less(this, b);
+  }
+  /** a ≤ b as bool. */
+  lessEqual(b: TensorLike): Tensor {
+    return E.lessEqual(this, b);
+  }
+  /** a > b as bool. */
+  greater(b: TensorLike): Tensor {
+    return E.greater(this, b);
+  }
+  /** a ≥ b as bool. */
+  greaterEqual(b: TensorLike): Tensor {
+    return E.greaterEqual(this, b);
+  }
+  /** −a. */
+  neg(): Tensor {
+    return E.neg(this);
+  }
+  /** |a|. */
+  abs(): Tensor {
+    return E.abs(this);
+  }
+  /** sign(a) ∈ {−1, 0, 1}. */
+  sign(): Tensor {
+    return E.sign(this);
+  }
+  /** eᵃ. */
+  exp(): Tensor {
+    return E.exp(this);
+  }
+  /** ln a. */
+  log(): Tensor {
+    return E.log(this);
+  }
+  /** ln(1 + a), accurate near 0. */
+  log1p(): Tensor {
+    return E.log1p(this);
+  }
+  /** eᵃ − 1, accurate near 0. */
+  expm1(): Tensor {
+    return E.expm1(this);
+  }
+  /** √a. */
+  sqrt(): Tensor {
+    return E.sqrt(this);
+  }
+  /** a². */
+  square(): Tensor {
+    return E.square(this);
+  }
+  /** sin a. */
+  sin(): Tensor {
+    return E.sin(this);
+  }
+  /** cos a. */
+  cos(): Tensor {
+    return E.cos(this);
+  }
+  /** tan a. */
+  tan(): Tensor {
+    return E.tan(this);
+  }
+  /** tanh a. */
+  tanh(): Tensor {
+    return E.tanh(this);
+  }
+  /** 1 / (1 + e⁻ᵃ), computed without overflow. */
+  sigmoid(): Tensor {
+    return E.sigmoid(this);
+  }
+  /** The error function erf(a) = (2/√π)∫₀ᵃ e^{−t²} dt (see {@link ERF.erf | erf}). @example `tensor([1]).erf() // [0.8427…]` */
+  erf(): Tensor {
+    return ERF.erf(this);
+  }
+  /** The complementary error function erfc(a) = 1 − erf(a), accurate in the tail. @example `tensor([5]).erfc() // [1.537…e-12]` */
+  erfc(): Tensor {
+    return ERF.erfc(this);
+  }
+  /** max(a, 0). */
+  relu(): Tensor {
+    return E.relu(this);
+  }
+  /** min(max(a, lo), hi); either bound may be omitted. */
+  clamp(lo?: number | null, hi?: number | null): Tensor {
+    return E.clamp(this, lo, hi);
+  }
+
+  // Reductions.
+  /** Σ over `axis` (all when omitted). */
+  sum(opts?: ReduceOptions): Tensor {
+    return R.sum(this, opts);
+  }
+  /** Mean over `axis`. */
+  mean(opts?: ReduceOptions): Tensor {
+    return R.mean(this, opts);
+  }
+  /** Π over `axis`. */
+  prod(opts?: ReduceOptions): Tensor {
+    return R.prod(this, opts);
+  }
+  /** Maximum over `axis`. */
+  max(opts?: ReduceOptions): Tensor {
+    return R.max(this, opts);
+  }
+  /** Minimum over `axis`. */
+  min(opts?: ReduceOptions): Tensor {
+    return R.min(this, opts);
+  }
+
+  /** Index of the maximum along `axis` (flat when omitted), as int32. See {@link AR.argmax}. */
+  argmax(opts?: AR.ArgReduceOptions): Tensor {
+    return AR.argmax(this, opts);
+  }
+  /** Index of the minimum along `axis` (flat when omitted), as int32. */
+  argmin(opts?: AR.ArgReduceOptions): Tensor {
+    return AR.argmin(this, opts);
+  }
+  /** Variance Σ(x − x̄)²/(N − correction), correction = 1 by default. */
+  variance(opts?: V.VarianceOptions): Tensor {
+    return V.variance(this, opts);
+  }
+  /** Standard deviation, correction = 1 by default. */
+  std(opts?: V.VarianceOptions): Tensor {
+    return V.std(this, opts);
+  }
+  /** log Σ exp(x) over `axis`, computed stably. */
+  logsumexp(opts?: ReduceOptions): Tensor {
+    return LSE.logsumexp(this, opts);
+  }
+  /** Vector norm (ord = 2 by default) over `axis`. */
+  norm(opts?: N.NormOptions): Tensor {
+    return N.norm(this, opts);
+  }
+  /** Softmax along `axis` (default −1), numerically stable. */
+  softmax(axis?: number): Tensor {
+    return SM.softmax(this, axis);
+  }
+  /** Log-softmax along `axis` (default −1), numerically stable. */
+  logSoftmax(axis?: number): Tensor {
+    return SM.logSoftmax(this, axis);
+  }
+  /** True where any element over `axis` is non-zero. */
+  any(opts?: ReduceOptions): Tensor {
+    return L.any(this, opts);
+  }
+  /** True where every element over `axis` is non-zero. */
+  all(opts?: ReduceOptions): Tensor {
+    return L.all(this, opts);
+  }
+
+  // Logical and selection.
+  /** `cond ? this : other` element-wise (torch's `x.where(cond, y)`). */
+  where(cond: TensorLike, other: TensorLike): Tensor {
+    return L.where(cond, this, other);
+  }
+  /** this ∧ b as bool. */
+  logicalAnd(b: TensorLike): Tensor {
+    return L.logicalAnd(this, b);
+  }
+  /** this ∨ b as bool. */
+  logicalOr(b: TensorLike): Tensor {
+    return L.logicalOr(this, b);
+  }
+  /** this ⊕ b as bool. */
+  logicalXor(b: TensorLike): Tensor {
+    return L.logicalXor(this, b);
+  }
+  /** ¬this as bool. */
+  logicalNot(): Tensor {
+    return L.logicalNot(this);
+  }
+  /** Element-wise |this − b| ≤ atol + rtol·|b| as bool. */
+  isClose(b: TensorLike, opts?: AC.CloseOptions): Tensor {
+    return AC.isClose(this, b, opts);
+  }
+  /** True when every element is close to `b`'s (rtol = 1e-5, atol = 1e-8). */
+  allClose(b: TensorLike, opts?: AC.CloseOptions): boolean {
+    return AC.allClose(this, b, opts);
+  }
+
+  // Indexing.
+  /** NumPy basic indexing: a number, null or [start, stop, step] per axis. See {@link SL.slice}. */
+  slice(spec: SL.SliceSpec): Tensor {
+    return SL.slice(this, spec);
+  }
+  /** np.take: entries at `indices` along `axis` (flat when omitted). */
+  take(indices: IndexLike, axis?: number): Tensor {
+    return TK.take(this, indices, axis);
+  }
+  /** torch.index_select: whole slices at `indices` along `axis`. */
+  indexSelect(axis: number, indices: IndexLike): Tensor {
+    return TK.indexSelect(this, axis, indices);
+  }
+  /** torch.gather: out[i][j] = this[index[i][j]][j] for axis 0. */
+  gather(axis: number, index: IndexLike): Tensor {
+    return G.gather(this, axis, index);
+  }
+  /** torch.scatter_add (returns a new tensor): out[index[i][j]][j] += src[i][j] for axis 0. */
+  scatterAdd(axis: number, index: IndexLike, src: Tensor): Tensor {
+    return G.scatterAdd(this, axis, index, src);
+  }
+  /** torch.split along `axis` into pieces of a size or of the listed sizes. */
+  split(sizeOrSizes: number | readonly number[], axis?: number): Tensor[] {
+    return SP.split(this, sizeOrSizes, axis);
+  }
+  /** np.tile: repeats along each axis. */
+  tile(reps: number | readonly number[]): Tensor {
+    return TL.tile(this, reps);
+  }
+  /** One-hot encoding of these integer labels (shape + [numClasses]). */
+  oneHot(numClasses?: number, opts?: OH.OneHotOptions): Tensor {
+    return OH.oneHot(this, numClasses, opts);
+  }
+
+  // Conversion.
+  /** A copy converted to `dtype`. */
+  astype(dtype: DType): Tensor {
+    return C.astype(this, dtype);
+  }
+  /** A copy converted to `dtype` (alias of astype). */
+  cast(dtype: DType): Tensor {
+    return C.astype(this, dtype);
+  }
+  /** A copy with its own buffer. */
+  copy(): Tensor {
+    return C.copy(this);
+  }
+
+  // Linear algebra.
+  /** Matrix product with NumPy's matmul rules (1-D, 2-D, batched with broadcasting). */
+  matmul(b: Tensor, opts?: M.MatmulOptions): Tensor {
+    return M.matmul(this, b, opts);
+  }
+
+  // Shape.
+  /** Same data, new shape; one entry may be −1. */
+  reshape(shape: readonly number[]): Tensor {
+    return S.reshape(this, shape);
+  }
+  /** Reverses the axes, or orders them as `axes`. */
+  transpose(axes?: readonly number[]): Tensor {
+    return S.transpose(this, axes);
+  }
+  /** Orders the axes as `axes` (PyTorch's permute). */
+  permute(axes: readonly number[]): Tensor {
+    return S.transpose(this, axes);
+  }
+  /** Removes size-1 axes (all, or the ones named). */
+  squeeze(axis?: Axis): Tensor {
+    return S.squeeze(this, axis);
+  }
+  /** Inserts a size-1 axis at `axis`. */
+  unsqueeze(axis: number): Tensor {
+    return S.unsqueeze(this, axis);
+  }
+  /** Inserts a size-1 axis at `axis` (NumPy's name). */
+  expandDims(axis: number): Tensor {
+    return S.unsqueeze(this, axis);
+  }
+  /** Repeats size-1 axes to reach `shape` (a copy). */
+  broadcastTo(shape: readonly number[]): Tensor {
+    return S.broadcastTo(this, shape);
+  }
+  /** Collapses axes `startAxis..endAxis` (default all) into one. */
+  flatten(startAxis?: number, endAxis?: number): Tensor {
+    return S.flatten(this, startAxis, endAxis);
+  }
   /** A copy with its own buffer. */
   clone(): Tensor {
     return new Tensor(this.data.slice(), this.shape);
@@ -147,7 +513,7 @@ function opMethod(name: string, self: number) {
     }
     const f = opImpl(name);
     if (f === undefined) {
-      throw new TypeError(
+      throw new GdTypeError(
         `Tensor.${name}: the '${name}' op is not in this bundle (the bundler dropped it as unused); import { ${name} } from '@gd/tensor' and call ${name}(x, …)`,
       );
     }

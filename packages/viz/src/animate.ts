@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { paddedDomain } from './axes';
 import { type ContourPlotOptions, type Trajectory, contourPlot } from './contour-plot';
 import { assertFinite, assertPositiveInt, assertRange } from './errors';
@@ -6,12 +7,15 @@ import { type FunctionPlotOptions, functionPlot, sampleFunction } from './functi
 import { type Grid2D, sampleGrid } from './grid';
 import type { LegendLocation } from './legend';
 import { extent } from './plot-common';
+import { type PathObject, resolveMarker, toPathObject } from './options';
 
 /** A 1-D run to animate: x_k on the curve y = f(x) (the gradient-descent lecture's Logger.gif). */
 export interface FunctionAnimation extends Omit<FunctionPlotOptions, 'path'> {
   f: (x: number) => number;
-  /** Iterates x₀, x₁, … */
-  path: ArrayLike<number>;
+  /**
+   * Iterates x₀, x₁, … — as an array, or as `{ x, label?, … }` like {@link functionPlot}'s `path`.
+   */
+  path: ArrayLike<number> | PathObject;
   /** Legend label of the path. */
   label?: string;
   /** Maximum number of frames (default 60); long runs are subsampled evenly, ends kept. */
@@ -66,27 +70,36 @@ export function animateTrajectory(run: ContourAnimation): string[];
 export function animateTrajectory(run: FunctionAnimation | ContourAnimation): string[] {
   const op = 'animateTrajectory';
   if (!run || typeof run !== 'object')
-    throw new TypeError(`${op}: expected { f, path } or { f, trajectories }`);
+    throw new GdTypeError(`${op}: expected { f, path } or { f, trajectories }`);
   const maxFrames = run.frames ?? 60;
   assertPositiveInt(op, 'frames', maxFrames);
   if ('path' in run && run.path !== undefined) {
-    const { f, path, label, frames: _frames, ...plot } = run;
+    const { f, path: given, label: runLabel, frames: _frames, ...plot } = run;
     if (typeof f !== 'function')
-      throw new TypeError(`${op}: f must be a function (x: number) => number`);
-    if (!path || typeof path.length !== 'number')
-      throw new TypeError(
-        `${op}: path must be the iterates x₀, x₁, … as an array of numbers (not a { x } object), got ${typeof path}`,
-      );
-    if (path.length === 0) throw new RangeError(`${op}: path is empty; give at least one iterate`);
+      throw new GdTypeError(`${op}: f must be a function (x: number) => number`);
+    const { x: path, y: givenY, ...pathStyle } = toPathObject(op, 'path', given);
+    const label = runLabel ?? pathStyle.label;
+    if (pathStyle.marker !== undefined) resolveMarker(op, 'path.marker', pathStyle.marker);
+    if (path.length === 0)
+      throw new GdRangeError(`${op}: path is empty; give at least one iterate`);
     assertFinite(op, 'path', path);
     assertRange(op, 'domain', plot.domain);
     const fx = f as (x: number) => number;
     const curve = sampleFunction(fx, plot.domain, plot.samples ?? 400);
-    const pathY = Array.from(path, (v) => fx(v));
+    if (givenY !== undefined && givenY.length !== path.length) {
+      throw new GdRangeError(
+        `${op}: path has ${path.length} x values but ${givenY.length} y values; they must match`,
+      );
+    }
+    const pathY = givenY === undefined ? Array.from(path, (v) => fx(v)) : Array.from(givenY);
     const e = extent([curve.y, pathY], plot.yScale === 'log');
-    if (!e) throw new RangeError(`${op}: f has no finite values on the domain`);
+    if (!e) throw new GdRangeError(`${op}: f has no finite values on the domain`);
     const yLim = plot.yLim ?? paddedDomain(op, e[0], e[1], plot.yScale ?? 'linear');
-    const full = functionPlot(fx, { ...plot, yLim, path: { x: path, label } });
+    const full = functionPlot(fx, {
+      ...plot,
+      yLim,
+      path: { ...pathStyle, x: path, y: givenY, label },
+    });
     const legend = plot.legend ?? legendLocOf(full) ?? 'best';
     return frameIndices(path.length, maxFrames).map((k) => {
       const xs = Array.from(path).slice(0, k + 1);
@@ -96,17 +109,17 @@ export function animateTrajectory(run: FunctionAnimation | ContourAnimation): st
         yLim,
         legend,
         title: plot.title ? `${plot.title} — ${caption}` : caption,
-        path: { x: xs, label },
+        path: { ...pathStyle, x: xs, y: givenY && pathY.slice(0, k + 1), label },
       });
     });
   }
   if ('trajectories' in run && Array.isArray(run.trajectories)) {
     const { f, trajectories, frames: _frames, ...plot } = run;
-    if (trajectories.length === 0) throw new RangeError(`${op}: trajectories is empty`);
+    if (trajectories.length === 0) throw new GdRangeError(`${op}: trajectories is empty`);
     let grid: Grid2D;
     if (typeof f === 'function') {
       if (!plot.xRange || !plot.yRange)
-        throw new RangeError(`${op}: xRange and yRange are required when f is a function`);
+        throw new GdRangeError(`${op}: xRange and yRange are required when f is a function`);
       grid = sampleGrid(f, plot.xRange, plot.yRange, plot.samples ?? 121);
     } else {
       grid = f;
@@ -130,5 +143,5 @@ export function animateTrajectory(run: FunctionAnimation | ContourAnimation): st
       });
     });
   }
-  throw new TypeError(`${op}: expected { f, path } (1-D) or { f, trajectories } (2-D)`);
+  throw new GdTypeError(`${op}: expected { f, path } (1-D) or { f, trajectories } (2-D)`);
 }

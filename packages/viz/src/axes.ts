@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { fmt, formatPow10, formatTick, formatValue } from './format';
 import { el, esc } from './svg';
@@ -26,7 +27,7 @@ export function paddedDomain(
 ): [number, number] {
   if (scale === 'log') {
     if (!(lo > 0)) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: a log axis needs positive values, got minimum ${lo}; use a linear axis or drop values ≤ 0`,
       );
     }
@@ -54,7 +55,7 @@ export function ticksFor(domain: [number, number], scale: ScaleType, count: numb
   const [lo, hi] = domain[0] <= domain[1] ? domain : [domain[1], domain[0]];
   if (scale === 'log') {
     if (!(lo > 0) || !Number.isFinite(hi)) {
-      throw new RangeError(`log axis: the range must be positive and finite, got [${lo}, ${hi}]`);
+      throw new GdRangeError(`log axis: the range must be positive and finite, got [${lo}, ${hi}]`);
     }
     const k0 = Math.floor(Math.log10(lo) + 1e-9);
     const k1 = Math.ceil(Math.log10(hi) - 1e-9);
@@ -174,14 +175,14 @@ export function makeFrame(
   let plotW = width - left - right;
   let plotH = height - top - bottom;
   if (plotW < 20 || plotH < 20) {
-    throw new RangeError(
+    throw new GdRangeError(
       `plot: width ${width} × height ${height} leaves no room for the axes; use at least 200 × 150`,
     );
   }
   if (opts.aspect !== undefined) {
     // a fixed plotH / plotW (matplotlib's set_aspect): shrink the longer side and centre the box
     if (!(opts.aspect > 0) || !Number.isFinite(opts.aspect)) {
-      throw new RangeError(`plot: aspect must be a positive finite number, got ${opts.aspect}`);
+      throw new GdRangeError(`plot: aspect must be a positive finite number, got ${opts.aspect}`);
     }
     if (plotH / plotW > opts.aspect) {
       const h = plotW * opts.aspect;

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import {
   interpolateBlues,
   interpolateGreys,
@@ -37,7 +38,7 @@ export function parseColor(c: string): [number, number, number] {
   }
   const rgb = /^rgb\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)$/i.exec(c);
   if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
-  throw new TypeError(
+  throw new GdTypeError(
     `colormap: cannot parse colour ${JSON.stringify(c)}; use #rrggbb or rgb(r, g, b)`,
   );
 }
@@ -71,7 +72,7 @@ export function lighten(c: string, amount: number): string {
 export function colormap(cmap: Colormap = 'viridis'): ColormapFn {
   const fn = typeof cmap === 'function' ? cmap : NAMED[cmap];
   if (!fn) {
-    throw new RangeError(
+    throw new GdRangeError(
       `colormap: unknown colour map ${JSON.stringify(cmap)}; use one of ${Object.keys(NAMED).join(', ')} or a function`,
     );
   }

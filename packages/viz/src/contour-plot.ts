@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { contours } from 'd3-contour';
 import { makeFrame } from './axes';
 import { COLORBAR_SPACE, drawColorbar } from './colorbar';
@@ -6,7 +7,8 @@ import { assertFinite, assertPositiveInt } from './errors';
 import { fmt, formatValue } from './format';
 import { type Grid2D, atIndex, checkGrid, gridExtent, sampleGrid } from './grid';
 import { type LegendEntry, type LegendLocation, drawLegend } from './legend';
-import { type MarkerShape, marker } from './markers';
+import { marker } from './markers';
+import { type MarkerName, PLOT_KEYS, checkKeys, oneOf, resolveMarker } from './options';
 import { type PlotOptions, assemble, setup } from './plot-common';
 import { el, pathFrom } from './svg';
 
@@ -16,9 +18,35 @@ export interface Trajectory {
   y: ArrayLike<number>;
   label?: string;
   color?: string;
-  /** Marker at each iterate (default `'circle'` when there are ≤ 150 iterates, else `'none'`). */
-  marker?: MarkerShape;
+  /**
+   * Marker at each iterate (default `'circle'` when there are ≤ 150 iterates, else `'none'`): a gd
+   * name or its matplotlib code (`'o'`, `'x'`…).
+   */
+  marker?: MarkerName;
 }
+
+const TRAJECTORY_KEYS = ['x', 'y', 'label', 'color', 'marker'];
+
+/** The option names of {@link contourPlot}. */
+const CONTOUR_PLOT_KEYS = [
+  ...PLOT_KEYS,
+  'xRange',
+  'yRange',
+  'samples',
+  'xLabel',
+  'yLabel',
+  'levels',
+  'levelScale',
+  'filled',
+  'lines',
+  'colormap',
+  'colorbar',
+  'colorbarLabel',
+  'trajectories',
+  'minimum',
+  'legend',
+  'equalAspect',
+];
 
 /** Options of {@link contourPlot}. */
 export interface ContourPlotOptions extends PlotOptions {
@@ -165,21 +193,26 @@ function drawTrajectories(
   const lines: [number, number][][] = [];
   list.forEach((t, i) => {
     if (!t || t.x === undefined || t.y === undefined)
-      throw new TypeError(`${op}: trajectories[${i}] must be { x: number[], y: number[] }`);
+      throw new GdTypeError(`${op}: trajectories[${i}] must be { x: number[], y: number[] }`);
     if (t.x.length !== t.y.length) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: trajectories[${i}] has ${t.x.length} x values but ${t.y.length} y values; they must match`,
       );
     }
     if (t.x.length === 0)
-      throw new RangeError(`${op}: trajectories[${i}]${t.label ? ` (${t.label})` : ''} is empty`);
+      throw new GdRangeError(`${op}: trajectories[${i}]${t.label ? ` (${t.label})` : ''} is empty`);
+    checkKeys(op, `trajectories[${i}]`, t, TRAJECTORY_KEYS);
     assertFinite(op, `trajectories[${i}].x`, t.x);
     assertFinite(op, `trajectories[${i}].y`, t.y);
     const color = t.color ?? palette[i % palette.length];
     const n = upTo === undefined ? t.x.length : Math.max(1, Math.min(t.x.length, upTo));
     const pts: [number, number][] = [];
     for (let k = 0; k < n; k++) pts.push([px(t.x[k]), py(t.y[k])]);
-    const m = t.marker ?? (t.x.length <= 150 ? 'circle' : 'none');
+    const m = resolveMarker(
+      op,
+      `trajectories[${i}].marker`,
+      t.marker ?? (t.x.length <= 150 ? 'circle' : 'none'),
+    );
     let g = '';
     if (pts.length > 1) {
       g += el('path', {
@@ -241,11 +274,14 @@ export function contourPlot(
   options: ContourPlotOptions = {},
 ): string {
   const op = 'contourPlot';
+  checkKeys(op, 'options', options, CONTOUR_PLOT_KEYS);
+  if (options.levelScale !== undefined)
+    oneOf(op, 'levelScale', options.levelScale, ['linear', 'log']);
   const { width, height, theme } = setup(op, options, 640, 480);
   let grid: Grid2D;
   if (typeof f === 'function') {
     if (!options.xRange || !options.yRange) {
-      throw new RangeError(`${op}: xRange and yRange are required when plotting a function`);
+      throw new GdRangeError(`${op}: xRange and yRange are required when plotting a function`);
     }
     grid = sampleGrid(f, options.xRange, options.yRange, options.samples ?? 121);
   } else {
@@ -259,7 +295,7 @@ export function contourPlot(
   let levels: number[];
   if (Array.isArray(options.levels)) {
     if (options.levels.length === 0)
-      throw new RangeError(`${op}: levels is empty; give level values or a count`);
+      throw new GdRangeError(`${op}: levels is empty; give level values or a count`);
     assertFinite(op, 'levels', options.levels);
     levels = [...options.levels].sort((a, b) => a - b);
   } else {

@@ -1,9 +1,11 @@
+import { GdRangeError } from '@gd/errors';
+
 /** Throws a RangeError naming `op`/`what` unless every value is a finite number. */
 export function assertFinite(op: string, what: string, values: ArrayLike<number>): void {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: ${what}[${i}] must be a finite number, got ${String(v)}; remove or replace non-finite values`,
       );
     }
@@ -21,7 +23,7 @@ export function assertRange(op: string, what: string, r: unknown): asserts r is 
     !Number.isFinite(r[1]) ||
     !(r[0] < r[1])
   ) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${op}: ${what} must be [lo, hi] with finite lo < hi, got ${Array.isArray(r) ? `[${r.join(', ')}]` : String(r)}`,
     );
   }
@@ -35,6 +37,6 @@ export function assertPositiveInt(
   min = 1,
 ): asserts v is number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
-    throw new RangeError(`${op}: ${what} must be an integer ≥ ${min}, got ${String(v)}`);
+    throw new GdRangeError(`${op}: ${what} must be an integer ≥ ${min}, got ${String(v)}`);
   }
 }

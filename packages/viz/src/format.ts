@@ -1,9 +1,11 @@
+import { GdRangeError } from '@gd/errors';
+
 /**
  * Fixed number formatting for SVG coordinates: two decimals, trailing zeros dropped, never `-0`.
  * Keeps the output byte-identical across runs and platforms (no locale, no exponent forms).
  */
 export function fmt(v: number): string {
-  if (!Number.isFinite(v)) throw new RangeError(`fmt: cannot write the non-finite number ${v}`);
+  if (!Number.isFinite(v)) throw new GdRangeError(`fmt: cannot write the non-finite number ${v}`);
   const s = (Math.round(v * 100) / 100).toFixed(2);
   const t = s.replace(/\.?0+$/, '');
   return t === '-0' ? '0' : t;

@@ -1,16 +1,20 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { drawAnnotations, type Annotation } from './annotation';
 import { makeFrame, paddedDomain } from './axes';
 import { assertFinite, assertPositiveInt, assertRange } from './errors';
 import { formatValue } from './format';
 import { type LegendEntry, drawLegend } from './legend';
 import {
+  LINE_PLOT_KEYS,
   type LinePlotOptions,
+  checkScales,
   drawSeries,
   prepareSeries,
   seriesLegend,
   type Series,
 } from './line-plot';
-import { type MarkerShape, marker } from './markers';
+import { marker } from './markers';
+import { type MarkerName, checkKeys, resolveMarker, toPathList } from './options';
 import { assemble, extent, setup } from './plot-common';
 import { el, pathFrom } from './svg';
 
@@ -22,8 +26,11 @@ export interface FunctionPath {
   y?: ArrayLike<number>;
   label?: string;
   color?: string;
-  /** Marker of the intermediate points (default `'circle'`; up to 200 evenly spaced iterates get one). */
-  marker?: MarkerShape;
+  /**
+   * Marker of the intermediate points (default `'circle'`; up to 200 evenly spaced iterates get
+   * one): a gd name or its matplotlib code (`'o'`, `'x'`…).
+   */
+  marker?: MarkerName;
   /** Join the points with a thin line (default true). */
   line?: boolean;
 }
@@ -40,25 +47,38 @@ export interface FunctionPlotOptions extends Omit<LinePlotOptions, 'xScale'> {
   styles?: Omit<Series, 'x' | 'y'>[];
   /** Text labels with arrows (d2l's "local minimum", "saddle point"…). */
   annotations?: Annotation[];
-  /** Optimisation paths drawn on the curve. */
-  path?: FunctionPath | FunctionPath[];
+  /**
+   * Optimisation paths drawn on the curve: the iterates `[x₀, x₁, …]` (as {@link animateTrajectory}
+   * takes them), a {@link FunctionPath} `{ x, label, … }`, or an array of either.
+   */
+  path?: FunctionPath | ArrayLike<number> | Array<FunctionPath | ArrayLike<number>>;
 }
+
+const FUNCTION_PLOT_KEYS = [
+  ...LINE_PLOT_KEYS.filter((k) => k !== 'xScale'),
+  'domain',
+  'samples',
+  'labels',
+  'styles',
+  'annotations',
+  'path',
+];
 
 /** Rejects a malformed annotation with a message naming it, before any drawing. */
 function checkAnnotation(op: string, a: Annotation, i: number): void {
   const what = `annotations[${i}]`;
   if (!a || typeof a.text !== 'string')
-    throw new TypeError(
+    throw new GdTypeError(
       `${op}: ${what}.text must be a string, e.g. { text: 'minimum', xy: [0, 0] }`,
     );
   if (!Array.isArray(a.xy) || a.xy.length !== 2)
-    throw new TypeError(
+    throw new GdTypeError(
       `${op}: ${what}.xy must be the [x, y] point the label refers to, got ${String(a.xy)}`,
     );
   assertFinite(op, `${what}.xy`, a.xy);
   if (a.xyText !== undefined) {
     if (!Array.isArray(a.xyText) || a.xyText.length !== 2)
-      throw new TypeError(
+      throw new GdTypeError(
         `${op}: ${what}.xyText must be the [x, y] position of the text, got ${String(a.xyText)}`,
       );
     assertFinite(op, `${what}.xyText`, a.xyText);
@@ -108,15 +128,17 @@ export function functionPlot(
   options: FunctionPlotOptions,
 ): string {
   const op = 'functionPlot';
+  checkKeys(op, 'options', options, FUNCTION_PLOT_KEYS);
+  if (options) checkScales(op, { yScale: options.yScale });
   const { width, height, theme } = setup(op, options);
   const fns = Array.isArray(f) ? f : [f];
-  if (fns.length === 0) throw new RangeError(`${op}: no function given`);
+  if (fns.length === 0) throw new GdRangeError(`${op}: no function given`);
   fns.forEach((g, i) => {
     if (typeof g !== 'function')
-      throw new TypeError(`${op}: f[${i}] must be a function (x: number) => number`);
+      throw new GdTypeError(`${op}: f[${i}] must be a function (x: number) => number`);
   });
   if (!options || options.domain === undefined)
-    throw new RangeError(`${op}: options.domain [a, b] is required`);
+    throw new GdRangeError(`${op}: options.domain [a, b] is required`);
   assertRange(op, 'domain', options.domain);
   const n = options.samples ?? 400;
   assertPositiveInt(op, 'samples', n, 2);
@@ -127,15 +149,17 @@ export function functionPlot(
     return { ...(options.styles?.[i] ?? {}), x: s.x, y: s.y, label: options.labels?.[i] };
   });
   const prepared = prepareSeries(op, series, theme.palette);
-  const paths =
-    options.path === undefined ? [] : Array.isArray(options.path) ? options.path : [options.path];
+  const paths = toPathList(op, 'path', options.path);
+  const pathMarkers = paths.map((p, i) =>
+    resolveMarker(op, `path[${i}].marker`, p.marker ?? 'circle'),
+  );
   const pathPts = paths.map((p, i) => {
     if (!p || p.x === undefined || p.x.length === 0)
-      throw new RangeError(`${op}: path[${i}].x is empty; give at least one iterate`);
+      throw new GdRangeError(`${op}: path[${i}].x is empty; give at least one iterate`);
     assertFinite(op, `path[${i}].x`, p.x);
     const y = p.y ?? Array.from(p.x, (v) => fns[0](v));
     if (y.length !== p.x.length) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: path[${i}] has ${p.x.length} x values but ${y.length} y values; they must match`,
       );
     }
@@ -149,7 +173,8 @@ export function functionPlot(
     ...(a.xyText ? [a.xyText[1]] : []),
   ]);
   const ye = extent([...prepared.map((p) => p.y), ...pathPts.map((p) => p.y), annYs], ys === 'log');
-  if (!ye) throw new RangeError(`${op}: f has no finite values on [${options.domain.join(', ')}]`);
+  if (!ye)
+    throw new GdRangeError(`${op}: f has no finite values on [${options.domain.join(', ')}]`);
   const xDomain = options.xLim ?? paddedDomain(op, options.domain[0], options.domain[1], 'linear');
   if (options.xLim !== undefined) assertRange(op, 'xLim', options.xLim);
   const yDomain = options.yLim ?? paddedDomain(op, ye[0], ye[1], ys);
@@ -184,7 +209,7 @@ export function functionPlot(
         'stroke-opacity': 0.7,
       });
     }
-    const m = p.marker ?? 'circle';
+    const m = pathMarkers[i];
     // long runs (the lecture's 10 001 updates) keep a readable, bounded number of markers
     const every = Math.max(1, Math.ceil(pts.length / 200));
     for (let k = 1; k < pts.length - 1; k += every) g += marker(m, pts[k][0], pts[k][1], 5, color);

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { assertFinite, assertPositiveInt, assertRange } from './errors';
 
 /**
@@ -28,7 +29,8 @@ export function sampleGrid(
   samples: number | [number, number] = 101,
 ): Grid2D {
   const op = 'sampleGrid';
-  if (typeof f !== 'function') throw new TypeError(`${op}: f must be a function (x, y) => number`);
+  if (typeof f !== 'function')
+    throw new GdTypeError(`${op}: f must be a function (x, y) => number`);
   assertRange(op, 'xRange', xRange);
   assertRange(op, 'yRange', yRange);
   const [nx, ny] = Array.isArray(samples) ? samples : [samples, samples];
@@ -49,10 +51,10 @@ export function sampleGrid(
 /** Checks a grid's shape: x, y increasing and finite, z of ny rows × nx columns. */
 export function checkGrid(op: string, g: Grid2D): void {
   if (!g || !Array.isArray(g.x) || !Array.isArray(g.y) || !Array.isArray(g.z)) {
-    throw new TypeError(`${op}: grid must be { x: number[], y: number[], z: number[][] }`);
+    throw new GdTypeError(`${op}: grid must be { x: number[], y: number[], z: number[][] }`);
   }
   if (g.x.length < 2 || g.y.length < 2) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${op}: grid needs at least 2 × 2 points, got ${g.x.length} × ${g.y.length}`,
     );
   }
@@ -64,17 +66,17 @@ export function checkGrid(op: string, g: Grid2D): void {
   ] as const) {
     for (let i = 1; i < a.length; i++) {
       if (!(a[i] > a[i - 1]))
-        throw new RangeError(`${op}: grid.${name} must be strictly increasing (at index ${i})`);
+        throw new GdRangeError(`${op}: grid.${name} must be strictly increasing (at index ${i})`);
     }
   }
   if (g.z.length !== g.y.length) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${op}: grid.z has ${g.z.length} rows but grid.y has ${g.y.length} values; z[j][i] = f(x[i], y[j])`,
     );
   }
   g.z.forEach((row, j) => {
     if (!row || row.length !== g.x.length) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: grid.z[${j}] has ${row?.length} values but grid.x has ${g.x.length}`,
       );
     }
@@ -100,6 +102,6 @@ export function gridExtent(op: string, g: Grid2D): [number, number] {
       if (v > hi) hi = v;
     }
   }
-  if (!(lo <= hi)) throw new RangeError(`${op}: grid.z has no finite values`);
+  if (!(lo <= hi)) throw new GdRangeError(`${op}: grid.z has no finite values`);
   return [lo, hi];
 }

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { makeFrame } from './axes';
 import { COLORBAR_SPACE, drawColorbar } from './colorbar';
 import { type Colormap, colormap } from './colormap';
@@ -42,12 +43,12 @@ export function heatmap(data: Grid2D | number[][], options: HeatmapOptions = {})
   let matrix = false;
   if (Array.isArray(data)) {
     if (data.length === 0 || !Array.isArray(data[0]) || data[0].length === 0) {
-      throw new RangeError(`${op}: matrix is empty; pass rows of numbers`);
+      throw new GdRangeError(`${op}: matrix is empty; pass rows of numbers`);
     }
     const cols = data[0].length;
     data.forEach((row, r) => {
       if (!Array.isArray(row) || row.length !== cols) {
-        throw new RangeError(
+        throw new GdRangeError(
           `${op}: matrix row ${r} has ${row?.length} values but row 0 has ${cols}; rows must have equal length`,
         );
       }

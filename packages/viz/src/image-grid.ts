@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { titleText } from './axes';
 import { assertPositiveInt } from './errors';
 import { el, esc, svgDocument } from './svg';
@@ -63,14 +64,14 @@ function gray(level: number): string {
 export function imageGrid(images: GrayImage[], options: ImageGridOptions = {}): string {
   const op = 'imageGrid';
   if (!Array.isArray(images) || images.length === 0)
-    throw new RangeError(`${op}: images is empty; pass at least one { data, width, height }`);
+    throw new GdRangeError(`${op}: images is empty; pass at least one { data, width, height }`);
   const theme: Theme = resolveTheme(options.theme);
   images.forEach((im, i) => {
-    if (!im?.data) throw new TypeError(`${op}: images[${i}] must be { data, width, height }`);
+    if (!im?.data) throw new GdTypeError(`${op}: images[${i}] must be { data, width, height }`);
     assertPositiveInt(op, `images[${i}].width`, im.width);
     assertPositiveInt(op, `images[${i}].height`, im.height);
     if (im.data.length !== im.width * im.height) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: images[${i}] has ${im.data.length} values but width × height = ${im.width * im.height}`,
       );
     }
@@ -81,7 +82,7 @@ export function imageGrid(images: GrayImage[], options: ImageGridOptions = {}): 
     ['predictions', options.predictions],
   ] as const) {
     if (a !== undefined && a.length !== n)
-      throw new RangeError(`${op}: ${k} has ${a.length} entries but there are ${n} images`);
+      throw new GdRangeError(`${op}: ${k} has ${a.length} entries but there are ${n} images`);
   }
   const cols = options.columns ?? Math.min(10, Math.ceil(Math.sqrt(n)));
   assertPositiveInt(op, 'columns', cols);

@@ -2,6 +2,7 @@ export type { Annotation } from './annotation';
 export type { ScaleType } from './axes';
 export type { LegendLocation } from './legend';
 export type { MarkerShape } from './markers';
+export type { MarkerName, PathObject } from './options';
 export type { PlotOptions } from './plot-common';
 export { type Theme, defaultTheme, OKABE_ITO } from './theme';
 export { linePlot, type LinePlotOptions, type Series } from './line-plot';

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { type Generator, type Tensor, randn } from '@gd/tensor';
 import { assertPositiveInt, assertRange } from './errors';
 import type { Grid2D } from './grid';
@@ -20,14 +21,14 @@ export interface DirectionOptions {
 
 function checkParams(op: string, params: Tensor[]): void {
   if (!Array.isArray(params) || params.length === 0) {
-    throw new RangeError(`${op}: params must be a non-empty array of Tensors`);
+    throw new GdRangeError(`${op}: params must be a non-empty array of Tensors`);
   }
   params.forEach((p, i) => {
     if (!p || typeof p !== 'object' || !('data' in p) || !('shape' in p)) {
-      throw new TypeError(`${op}: params[${i}] must be a Tensor`);
+      throw new GdTypeError(`${op}: params[${i}] must be a Tensor`);
     }
     if (p.dtype !== 'float32' && p.dtype !== 'float64') {
-      throw new TypeError(
+      throw new GdTypeError(
         `${op}: params[${i}] has dtype ${p.dtype}; landscapes need float32 or float64 parameters`,
       );
     }
@@ -36,13 +37,13 @@ function checkParams(op: string, params: Tensor[]): void {
 
 function checkDirection(op: string, what: string, d: Tensor[], params: Tensor[]): void {
   if (!Array.isArray(d) || d.length !== params.length) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${op}: ${what} must have one tensor per parameter (${params.length}), got ${Array.isArray(d) ? d.length : typeof d}`,
     );
   }
   d.forEach((t, i) => {
     if (!t || t.size !== params[i].size || t.shape.join(',') !== params[i].shape.join(',')) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: ${what}[${i}] has shape [${t?.shape?.join(', ')}] but params[${i}] has shape [${params[i].shape.join(', ')}]`,
       );
     }
@@ -71,7 +72,7 @@ export function normalizeDirection(
   checkParams(op, params);
   checkDirection(op, 'direction', direction, params);
   if (!['filter', 'layer', 'none'].includes(normalization)) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${op}: normalization must be 'filter', 'layer' or 'none', got ${String(normalization)}`,
     );
   }
@@ -132,7 +133,7 @@ function evalLoss(op: string, loss: LossFn, params: Tensor[], at: string): numbe
   const r = loss(params);
   if (typeof r === 'number') return r;
   if (r && typeof r.item === 'function') return r.item();
-  throw new TypeError(
+  throw new GdTypeError(
     `${op}: loss must return a number or a scalar Tensor, got ${typeof r} at ${at}`,
   );
 }
@@ -186,7 +187,7 @@ export function landscape1d(
 ): Landscape1D {
   const op = 'landscape1d';
   if (typeof loss !== 'function')
-    throw new TypeError(`${op}: loss must be a function (params: Tensor[]) => number`);
+    throw new GdTypeError(`${op}: loss must be a function (params: Tensor[]) => number`);
   checkParams(op, params);
   const alphas = linspace(op, 'range', options.range ?? [-1, 1], options.steps ?? 51);
   const direction = options.direction ?? randomDirection(params, options);
@@ -241,7 +242,7 @@ export function landscape2d(
 ): Landscape2D {
   const op = 'landscape2d';
   if (typeof loss !== 'function')
-    throw new TypeError(`${op}: loss must be a function (params: Tensor[]) => number`);
+    throw new GdTypeError(`${op}: loss must be a function (params: Tensor[]) => number`);
   checkParams(op, params);
   const [nx, ny] = Array.isArray(options.steps)
     ? options.steps
@@ -253,7 +254,7 @@ export function landscape2d(
     randomDirection(params, options),
   ];
   if (!Array.isArray(directions) || directions.length !== 2) {
-    throw new RangeError(`${op}: directions must be a pair [d1, d2]`);
+    throw new GdRangeError(`${op}: directions must be a pair [d1, d2]`);
   }
   checkDirection(op, 'directions[0]', directions[0], params);
   checkDirection(op, 'directions[1]', directions[1], params);
@@ -300,7 +301,7 @@ export function interpolationCurve(
 ): Landscape1D {
   const op = 'interpolationCurve';
   if (typeof loss !== 'function')
-    throw new TypeError(`${op}: loss must be a function (params: Tensor[]) => number`);
+    throw new GdTypeError(`${op}: loss must be a function (params: Tensor[]) => number`);
   checkParams(op, from);
   checkDirection(op, 'to', to, from);
   const alphas = linspace(op, 'range', options.range ?? [-0.5, 1.5], options.steps ?? 41);

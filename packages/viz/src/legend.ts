@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import type { Frame } from './axes';
 import { fmt } from './format';
 import { type MarkerShape, marker } from './markers';
@@ -131,7 +132,7 @@ export function drawLegend(
   } else if (ORDER.includes(loc)) {
     chosen = loc;
   } else {
-    throw new RangeError(
+    throw new GdRangeError(
       `legend: unknown location ${JSON.stringify(loc)}; use 'best', 'none' or one of ${ORDER.join(', ')}`,
     );
   }

@@ -1,9 +1,11 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { curveLinear, curveStepAfter, curveStepBefore, line } from 'd3-shape';
 import { type ScaleType, makeFrame, paddedDomain } from './axes';
 import { assertRange } from './errors';
 import { formatValue } from './format';
 import { type LegendEntry, type LegendLocation, drawLegend } from './legend';
 import { type MarkerShape, marker } from './markers';
+import { type MarkerName, PLOT_KEYS, checkDash, checkKeys, oneOf, resolveMarker } from './options';
 import { type PlotOptions, assemble, dashArray, extent, setup } from './plot-common';
 import { el } from './svg';
 
@@ -19,8 +21,8 @@ export interface Series {
   color?: string;
   /** `'solid'` (default), `'dashed'`, `'dotted'`, `'dashdot'` or an SVG dasharray. */
   dash?: string;
-  /** Marker at each point (default `'none'`). */
-  marker?: MarkerShape;
+  /** Marker at each point (default `'none'`): a gd name or its matplotlib code (`'o'`, `'x'`…). */
+  marker?: MarkerName;
   /** Marker size in px (default 6). */
   markerSize?: number;
   /** Line width in px (default theme.lineWidth); 0 draws markers only. */
@@ -52,26 +54,62 @@ interface Prepared {
   y: ArrayLike<number>;
   s: Series;
   color: string;
+  marker: MarkerShape;
+}
+
+const SERIES_KEYS = [
+  'y',
+  'x',
+  'label',
+  'color',
+  'dash',
+  'marker',
+  'markerSize',
+  'lineWidth',
+  'step',
+];
+
+/** The option names of {@link linePlot}. */
+export const LINE_PLOT_KEYS = [
+  ...PLOT_KEYS,
+  'xLabel',
+  'yLabel',
+  'xScale',
+  'yScale',
+  'xLim',
+  'yLim',
+  'legend',
+  'grid',
+];
+
+/** Checks the scale options shared by linePlot and functionPlot. */
+export function checkScales(op: string, o: { xScale?: unknown; yScale?: unknown }): void {
+  if (o.xScale !== undefined) oneOf(op, 'xScale', o.xScale, ['linear', 'log']);
+  if (o.yScale !== undefined) oneOf(op, 'yScale', o.yScale, ['linear', 'log']);
 }
 
 function prepare(op: string, series: Series[], palette: readonly string[]): Prepared[] {
   if (series.length === 0)
-    throw new RangeError(`${op}: no series given; pass at least one { y: [...] }`);
+    throw new GdRangeError(`${op}: no series given; pass at least one { y: [...] }`);
   return series.map((s, i) => {
     if (!s || s.y === undefined || typeof s.y.length !== 'number') {
-      throw new TypeError(`${op}: series[${i}].y must be an array of numbers`);
+      throw new GdTypeError(`${op}: series[${i}].y must be an array of numbers`);
     }
+    checkKeys(op, `series[${i}]`, s, SERIES_KEYS);
+    checkDash(op, `series[${i}].dash`, s.dash);
+    if (s.step !== undefined) oneOf(op, `series[${i}].step`, s.step, ['pre', 'post']);
+    const m = resolveMarker(op, `series[${i}].marker`, s.marker ?? 'none');
     if (s.y.length === 0)
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: series[${i}]${s.label ? ` (${s.label})` : ''} is empty; give it at least one point`,
       );
     const x = s.x ?? Array.from({ length: s.y.length }, (_, k) => k);
     if (x.length !== s.y.length) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: series[${i}] has ${x.length} x values but ${s.y.length} y values; they must match`,
       );
     }
-    return { x, y: s.y, s, color: s.color ?? palette[i % palette.length] };
+    return { x, y: s.y, s, color: s.color ?? palette[i % palette.length], marker: m };
   });
 }
 
@@ -144,7 +182,7 @@ export function drawSeries(
       });
     }
     if (lw > 0) lines.push(...segs);
-    const m = p.s.marker ?? 'none';
+    const m = p.marker;
     for (const seg of segs) {
       for (const pt of seg) {
         points.push(pt);
@@ -165,7 +203,7 @@ export function seriesLegend(prepared: Prepared[], defaultWidth: number): Legend
       color: p.color,
       line: (p.s.lineWidth ?? defaultWidth) > 0,
       dash: dashArray(p.s.dash, p.s.lineWidth ?? defaultWidth),
-      marker: p.s.marker,
+      marker: p.marker,
     }));
 }
 
@@ -188,6 +226,8 @@ export { prepare as prepareSeries };
  */
 export function linePlot(series: Series | Series[], options: LinePlotOptions = {}): string {
   const op = 'linePlot';
+  checkKeys(op, 'options', options, LINE_PLOT_KEYS);
+  checkScales(op, options);
   const { width, height, theme } = setup(op, options);
   const list = Array.isArray(series) ? series : [series];
   const prepared = prepare(op, list, theme.palette);
@@ -204,7 +244,7 @@ export function linePlot(series: Series | Series[], options: LinePlotOptions = {
     ys === 'log',
   );
   if (!xe || !ye) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${op}: no finite${ys === 'log' || xs === 'log' ? ' positive' : ''} points to plot`,
     );
   }

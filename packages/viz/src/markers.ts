@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { fmt } from './format';
 import { el, pathFrom } from './svg';
 
@@ -92,5 +93,8 @@ export function marker(
       }
       return el('path', { d: pathFrom(pts, true), fill, stroke, 'stroke-width': strokeWidth });
     }
+    default:
+      // Public options are resolved by resolveMarker first; never write "undefined" into SVG.
+      throw new GdRangeError(`marker: unknown shape ${JSON.stringify(shape)}`);
   }
 }

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { randomBytes } from 'node:crypto';
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -40,14 +41,14 @@ function resvgOptions(op: string, o: RasterOptions): ResvgRenderOptions {
   let fitTo: ResvgRenderOptions['fitTo'] = { mode: 'original' };
   if (o.width !== undefined) {
     if (!Number.isInteger(o.width) || o.width < 1 || o.width > 16384) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: width must be an integer in [1, 16384] px, got ${String(o.width)}`,
       );
     }
     fitTo = { mode: 'width', value: o.width };
   } else if (o.scale !== undefined) {
     if (!Number.isFinite(o.scale) || o.scale <= 0 || o.scale > 16) {
-      throw new RangeError(`${op}: scale must be a number in (0, 16], got ${String(o.scale)}`);
+      throw new GdRangeError(`${op}: scale must be a number in (0, 16], got ${String(o.scale)}`);
     }
     fitTo = { mode: 'zoom', value: o.scale };
   }
@@ -69,7 +70,7 @@ function resvgOptions(op: string, o: RasterOptions): ResvgRenderOptions {
 
 function checkSvg(op: string, svg: unknown): asserts svg is string {
   if (typeof svg !== 'string' || !svg.trimStart().startsWith('<svg')) {
-    throw new TypeError(
+    throw new GdTypeError(
       `${op}: expected an SVG string starting with <svg, got ${typeof svg === 'string' ? JSON.stringify(svg.slice(0, 30)) : typeof svg}`,
     );
   }
@@ -133,16 +134,16 @@ export interface GifOptions extends RasterOptions {
 export function animateGif(frames: string[], options: GifOptions = {}): Uint8Array {
   const op = 'animateGif';
   if (!Array.isArray(frames) || frames.length === 0) {
-    throw new RangeError(`${op}: frames must be a non-empty array of SVG strings`);
+    throw new GdRangeError(`${op}: frames must be a non-empty array of SVG strings`);
   }
   const fps = options.fps ?? 10;
   if (!Number.isFinite(fps) || fps <= 0 || fps > 100) {
-    throw new RangeError(`${op}: fps must be in (0, 100], got ${String(fps)}`);
+    throw new GdRangeError(`${op}: fps must be in (0, 100], got ${String(fps)}`);
   }
   const holdLast = options.holdLast ?? 1000;
   const colors = options.colors ?? 256;
   if (!Number.isInteger(colors) || colors < 2 || colors > 256) {
-    throw new RangeError(`${op}: colors must be an integer in [2, 256], got ${String(colors)}`);
+    throw new GdRangeError(`${op}: colors must be an integer in [2, 256], got ${String(colors)}`);
   }
   const images = frames.map((f, i) => {
     checkSvg(`${op}: frames[${i}]`, f);
@@ -151,7 +152,7 @@ export function animateGif(frames: string[], options: GifOptions = {}): Uint8Arr
   const { width, height } = images[0];
   images.forEach((im, i) => {
     if (im.width !== width || im.height !== height) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: frames[${i}] is ${im.width}×${im.height} px but frame 0 is ${width}×${height}; all frames must have the same size`,
       );
     }
@@ -193,7 +194,7 @@ export function animateGif(frames: string[], options: GifOptions = {}): Uint8Arr
 /** Writes `data` to `path` atomically: a temporary file in the same directory, then a rename. */
 function writeAtomic(op: string, path: string, data: string | Uint8Array): void {
   if (typeof path !== 'string' || path.length === 0)
-    throw new TypeError(`${op}: path must be a non-empty string`);
+    throw new GdTypeError(`${op}: path must be a non-empty string`);
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     writeFileSync(tmp, data);

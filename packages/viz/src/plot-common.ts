@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import type { Frame } from './axes';
 import { fmt } from './format';
 import { svgDocument } from './svg';
@@ -26,7 +27,7 @@ export function setup(op: string, o: PlotOptions, width = 640, height = 400) {
     ['height', h],
   ] as const) {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 50) {
-      throw new RangeError(`${op}: ${k} must be a finite number ≥ 50 px, got ${String(v)}`);
+      throw new GdRangeError(`${op}: ${k} must be a finite number ≥ 50 px, got ${String(v)}`);
     }
   }
   return { width: w, height: h, theme: resolveTheme(o.theme) };

@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { ticksFor, titleText } from './axes';
 import { type Colormap, colormap, lighten } from './colormap';
 import { assertFinite, assertPositiveInt } from './errors';
@@ -72,7 +73,7 @@ export function surfacePlot(
   let grid: Grid2D;
   if (typeof f === 'function') {
     if (!options.xRange || !options.yRange)
-      throw new RangeError(`${op}: xRange and yRange are required when plotting a function`);
+      throw new GdRangeError(`${op}: xRange and yRange are required when plotting a function`);
     grid = sampleGrid(f, options.xRange, options.yRange, options.samples ?? 101);
   } else {
     grid = f;

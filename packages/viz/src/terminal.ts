@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { formatValue } from './format';
 
 const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -21,7 +22,7 @@ export interface SparklineOptions {
  */
 export function sparkline(values: ArrayLike<number>, options: SparklineOptions = {}): string {
   if (!values || typeof values.length !== 'number')
-    throw new TypeError('sparkline: values must be an array of numbers');
+    throw new GdTypeError('sparkline: values must be an array of numbers');
   let lo = options.min ?? Number.POSITIVE_INFINITY;
   let hi = options.max ?? Number.NEGATIVE_INFINITY;
   if (options.min === undefined || options.max === undefined) {
@@ -91,16 +92,16 @@ export function terminalChart(
       ? (series as ArrayLike<number>[])
       : [series as ArrayLike<number>];
   if (list.length === 0 || list.every((s) => s.length === 0))
-    throw new RangeError(`${op}: no values to plot`);
+    throw new GdRangeError(`${op}: no values to plot`);
   const w = options.width ?? 60;
   const h = options.height ?? 12;
   if (!Number.isInteger(w) || w < 8 || !Number.isInteger(h) || h < 2) {
-    throw new RangeError(`${op}: width must be an integer ≥ 8 and height ≥ 2, got ${w} × ${h}`);
+    throw new GdRangeError(`${op}: width must be an integer ≥ 8 and height ≥ 2, got ${w} × ${h}`);
   }
   const n = Math.max(...list.map((s) => s.length));
   const xs = options.x;
   if (xs && xs.length !== n)
-    throw new RangeError(`${op}: x has ${xs.length} values but the longest series has ${n}`);
+    throw new GdRangeError(`${op}: x has ${xs.length} values but the longest series has ${n}`);
   const tf = (v: number) => (options.logY ? (v > 0 ? Math.log10(v) : Number.NaN) : v);
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
@@ -113,7 +114,7 @@ export function terminalChart(
     }
   }
   if (!(lo <= hi))
-    throw new RangeError(`${op}: no finite${options.logY ? ' positive' : ''} values to plot`);
+    throw new GdRangeError(`${op}: no finite${options.logY ? ' positive' : ''} values to plot`);
   if (lo === hi) {
     lo -= 1;
     hi += 1;

@@ -63,10 +63,19 @@ describe('animateTrajectory', () => {
     );
     // @ts-expect-error: neither shape
     expect(() => animateTrajectory({ f: (x) => x })).toThrow(/expected \{ f, path \}/);
-    // functionPlot's { x } path shape passed here: say so rather than "undefined x values"
+    // a path that is neither shape names both accepted shapes
     expect(() =>
-      // @ts-expect-error: path is an array of iterates here, not { x }
-      animateTrajectory({ f: (x) => x, domain: [0, 1], path: { x: [0.5, 0.2] } }),
-    ).toThrow(/animateTrajectory: path must be the iterates .* as an array of numbers/);
+      animateTrajectory({ f: (x) => x, domain: [0, 1], path: { y: [0.5] } as never }),
+    ).toThrow(
+      /animateTrajectory: path must be the iterates as an array of numbers \(\[x₀, x₁, …\]\) or \{ x: \[x₀, x₁, …\], label\? \}/,
+    );
+  });
+
+  it("takes functionPlot's { x } path shape as well as an array, with the same frames", () => {
+    const run = { f: (x: number) => x * x, domain: [-1, 1] as [number, number], frames: 4 };
+    const fromArray = animateTrajectory({ ...run, path: [0.9, 0.5, 0.2], label: 'GD' });
+    const fromObject = animateTrajectory({ ...run, path: { x: [0.9, 0.5, 0.2], label: 'GD' } });
+    expect(fromObject).toEqual(fromArray);
+    expect(fromArray).toHaveLength(3);
   });
 });

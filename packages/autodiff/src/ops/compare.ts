@@ -2,13 +2,14 @@
  * Comparisons return bool tensors, which have no gradient: on Vars they give a constant Var
  * (requiresGrad false), and asking it for a backward pass says why.
  */
+import { GdTypeError } from '@gd/errors';
 import * as T from '@gd/tensor';
 import type { Grad } from '../engine';
 import type { Var } from '../var';
 import { binaryOp } from '../lift';
 
 function notDifferentiable(_g: Grad, n: Var): void {
-  throw new TypeError(`${n.op}: returns a bool tensor, which is not differentiable`);
+  throw new GdTypeError(`${n.op}: returns a bool tensor, which is not differentiable`);
 }
 
 /** a == b element-wise as bool (not differentiable). @example `equal(variable(tensor([1, 2])), 2)  // [false, true]` */

@@ -1,4 +1,5 @@
 import { defineVarOp } from '../registry';
+import { GdRangeError } from '@gd/errors';
 import * as T from '@gd/tensor';
 import { type Grad, needs, raw, record, send } from '../engine';
 import type { Lift1, LiftN } from '../lift';
@@ -11,7 +12,7 @@ type Part = Var | T.Tensor;
 
 function normAxis(op: string, axis: number, ndim: number): number {
   if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) {
-    throw new RangeError(`${op}: axis ${axis} is out of range for ${ndim} dimension(s)`);
+    throw new GdRangeError(`${op}: axis ${axis} is out of range for ${ndim} dimension(s)`);
   }
   return axis < 0 ? axis + ndim : axis;
 }

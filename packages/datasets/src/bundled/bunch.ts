@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import { type DType, Tensor } from '@gd/tensor';
 import type { PackedTable } from './packed';
 import { unpackTable } from './packed';
@@ -34,7 +35,7 @@ export interface LoadOptions {
 /** `dtype` if it is float32 or float64, else a TypeError naming `op`. */
 export function checkFloatDType(op: string, dtype: DType): 'float32' | 'float64' {
   if (dtype !== 'float32' && dtype !== 'float64') {
-    throw new TypeError(`${op}: dtype must be 'float32' or 'float64', got '${String(dtype)}'`);
+    throw new GdTypeError(`${op}: dtype must be 'float32' or 'float64', got '${String(dtype)}'`);
   }
   return dtype;
 }

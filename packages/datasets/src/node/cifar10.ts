@@ -1,10 +1,11 @@
+import { GdRangeError } from '@gd/errors';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { type CifarOptions, parseCifar10 } from '../cifar';
 import { DatasetError } from '../errors';
-import type { ImageDataset } from '../imageDataset';
+import type { ImageDataset } from '../image-dataset';
 import { ensureDownloaded } from './download';
 import { readMaybeGzip } from './files';
 import { defaultRoot, firstExisting } from './paths';
@@ -69,7 +70,7 @@ export interface Cifar10Options extends CifarOptions, DownloadSourceOptions {
 export async function cifar10(options: Cifar10Options = {}): Promise<ImageDataset> {
   const split = options.split ?? 'train';
   if (split !== 'train' && split !== 'test') {
-    throw new RangeError(`cifar10: split must be 'train' or 'test', got '${String(split)}'`);
+    throw new GdRangeError(`cifar10: split must be 'train' or 'test', got '${String(split)}'`);
   }
   const mirrors =
     options.mirrors === undefined

@@ -1,9 +1,10 @@
+import { GdRangeError } from '@gd/errors';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { DatasetError } from '../errors';
-import type { ImageDataset } from '../imageDataset';
-import { parseMnist } from '../mnistFormat';
+import type { ImageDataset } from '../image-dataset';
+import { parseMnist } from '../mnist-format';
 import { ensureDownloaded } from './download';
 import { readMaybeGzip } from './files';
 import { defaultRoot, firstExisting } from './paths';
@@ -76,13 +77,13 @@ export interface EmnistOptions extends DownloadSourceOptions {
 export async function emnist(options: EmnistOptions): Promise<ImageDataset> {
   const variant = options?.variant;
   if (!(variant in EMNIST_CLASSES)) {
-    throw new RangeError(
+    throw new GdRangeError(
       `emnist: variant must be one of ${Object.keys(EMNIST_CLASSES).join(', ')}, got '${String(variant)}'`,
     );
   }
   const split = options.split ?? 'train';
   if (split !== 'train' && split !== 'test') {
-    throw new RangeError(`emnist: split must be 'train' or 'test', got '${String(split)}'`);
+    throw new GdRangeError(`emnist: split must be 'train' or 'test', got '${String(split)}'`);
   }
   const mirrors =
     options.mirrors === undefined

@@ -1,7 +1,8 @@
+import { GdRangeError } from '@gd/errors';
 import { join } from 'node:path';
 import { DatasetError } from '../errors';
-import type { ImageDataset } from '../imageDataset';
-import { FASHION_MNIST_CLASSES, KMNIST_CLASSES, MNIST_CLASSES, parseMnist } from '../mnistFormat';
+import type { ImageDataset } from '../image-dataset';
+import { FASHION_MNIST_CLASSES, KMNIST_CLASSES, MNIST_CLASSES, parseMnist } from '../mnist-format';
 import { type Resource, ensureDownloaded } from './download';
 import { readMaybeGzip } from './files';
 import { defaultRoot, firstExisting } from './paths';
@@ -48,7 +49,7 @@ async function loadMnistFormat(
 ): Promise<ImageDataset> {
   const split = options.split ?? 'train';
   if (split !== 'train' && split !== 'test') {
-    throw new RangeError(`${spec.op}: split must be 'train' or 'test', got '${String(split)}'`);
+    throw new GdRangeError(`${spec.op}: split must be 'train' or 'test', got '${String(split)}'`);
   }
   const mirrors =
     options.mirrors === undefined ? spec.mirrors : checkMirrors(spec.op, options.mirrors);
@@ -108,7 +109,7 @@ function pickSplitFiles(
     const plain = wanted.filename.replace(/\.gz$/, '');
     const found = given.find((r) => r.filename === wanted.filename || r.filename === plain);
     if (found === undefined) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: resources has no entry for ${plain}(.gz), needed for split '${split}' (got ${given.map((r) => r.filename).join(', ')}); add { filename: '${wanted.filename}', md5: '…' } or leave resources out to use the official list`,
       );
     }

@@ -1,7 +1,7 @@
 import type { Tensor } from '@gd/tensor';
 import { type CifarOptions, parseCifar10 } from '../cifar';
 import { type IdxArray, parseIdx, parseIdxImages, parseIdxLabels } from '../idx';
-import type { ImageDataset } from '../imageDataset';
+import type { ImageDataset } from '../image-dataset';
 import { readMaybeGzip } from './files';
 
 /**

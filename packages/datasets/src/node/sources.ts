@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import type { Resource } from './download';
 
 /**
@@ -54,12 +55,12 @@ const HEX = { md5: /^[0-9a-f]{32}$/i, sha256: /^[0-9a-f]{64}$/i } as const;
  */
 export function checkMirrors(op: string, mirrors: unknown): string[] {
   if (!Array.isArray(mirrors) || mirrors.some((m) => typeof m !== 'string')) {
-    throw new TypeError(
+    throw new GdTypeError(
       `${op}: mirrors must be an array of base URLs (strings), got ${show(mirrors)}; e.g. mirrors: ['https://example.org/mnist/']`,
     );
   }
   if (mirrors.length === 0) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${op}: mirrors is empty; list at least one base URL, or leave mirrors out to use the official ones`,
     );
   }
@@ -68,17 +69,17 @@ export function checkMirrors(op: string, mirrors: unknown): string[] {
     try {
       url = new URL(m);
     } catch {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: mirror '${m}' is not an absolute URL; give a base URL such as 'https://example.org/mnist/'`,
       );
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: mirror '${m}' uses ${url.protocol}, not http: or https:; serve the files over HTTP, or copy them into root yourself`,
       );
     }
     if (url.search !== '' || url.hash !== '') {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: mirror '${m}' has a query or fragment; give the folder URL the file names are appended to`,
       );
     }
@@ -101,12 +102,12 @@ export function checkMirrors(op: string, mirrors: unknown): string[] {
  */
 export function checkResources(op: string, resources: unknown): Resource[] {
   if (!Array.isArray(resources)) {
-    throw new TypeError(
+    throw new GdTypeError(
       `${op}: resources must be an array of { filename, md5?, sha256? }, got ${show(resources)}`,
     );
   }
   if (resources.length === 0) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${op}: resources is empty; list the files to fetch, or leave resources out to use the official list`,
     );
   }
@@ -114,18 +115,18 @@ export function checkResources(op: string, resources: unknown): Resource[] {
   return resources.map((r: unknown, k) => {
     const where = `${op}: resources[${k}]`;
     if (typeof r !== 'object' || r === null || typeof (r as Resource).filename !== 'string') {
-      throw new TypeError(
+      throw new GdTypeError(
         `${where} must be { filename: string, md5?: string, sha256?: string }, got ${show(r)}`,
       );
     }
     const { filename, md5, sha256 } = r as Resource;
     if (filename === '' || /[/\\]/.test(filename) || filename === '.' || filename === '..') {
-      throw new RangeError(
+      throw new GdRangeError(
         `${where}.filename '${filename}' must be a plain file name (no folders); the file is saved under root with that name`,
       );
     }
     if (seen.has(filename)) {
-      throw new RangeError(`${where}: '${filename}' is listed twice; list each file once`);
+      throw new GdRangeError(`${where}: '${filename}' is listed twice; list each file once`);
     }
     seen.add(filename);
     for (const [name, value] of [
@@ -133,13 +134,13 @@ export function checkResources(op: string, resources: unknown): Resource[] {
       ['sha256', sha256],
     ] as const) {
       if (value !== undefined && (typeof value !== 'string' || !HEX[name].test(value))) {
-        throw new RangeError(
+        throw new GdRangeError(
           `${where}.${name} for '${filename}' must be ${name === 'md5' ? 32 : 64} hex digits, got ${show(value)}`,
         );
       }
     }
     if (md5 === undefined && sha256 === undefined) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${where}: '${filename}' has no checksum; give md5 or sha256 so the download can be verified (e.g. from \`sha256sum ${filename}\`)`,
       );
     }
@@ -161,7 +162,7 @@ export function archiveResource(op: string, builtIn: Resource, resources: unknow
   if (resources === undefined) return builtIn;
   const list = checkResources(op, resources);
   if (list.length !== 1) {
-    throw new RangeError(
+    throw new GdRangeError(
       `${op}: resources must list exactly one archive (like { filename: '${builtIn.filename}', md5: '…' }), got ${list.length} files`,
     );
   }

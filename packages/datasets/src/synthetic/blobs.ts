@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import type { Tensor } from '@gd/tensor';
 import {
   type SyntheticOptions,
@@ -48,7 +49,7 @@ export function makeBlobs(options: BlobsOptions = {}): [Tensor, Tensor] {
     const d = checkCount(op, 'nFeatures', options.nFeatures ?? 2);
     const [lo, hi] = options.centerBox ?? [-10, 10];
     if (!(lo < hi))
-      throw new RangeError(`${op}: centerBox must satisfy lo < hi, got [${lo}, ${hi}]`);
+      throw new GdRangeError(`${op}: centerBox must satisfy lo < hi, got [${lo}, ${hi}]`);
     centers = Array.from({ length: k }, () =>
       Array.from({ length: d }, () => lo + (hi - lo) * g.random()),
     );
@@ -58,7 +59,7 @@ export function makeBlobs(options: BlobsOptions = {}): [Tensor, Tensor] {
       centers.length === 0 ||
       centers.some((c) => c.length !== centers[0].length || c.length === 0)
     ) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: centers must be a non-empty list of equally long coordinate arrays`,
       );
     }
@@ -70,7 +71,7 @@ export function makeBlobs(options: BlobsOptions = {}): [Tensor, Tensor] {
       ? [...options.clusterStd]
       : new Array(k).fill(options.clusterStd ?? 1);
   if (stds.length !== k) {
-    throw new RangeError(`${op}: clusterStd has ${stds.length} entries for ${k} centres`);
+    throw new GdRangeError(`${op}: clusterStd has ${stds.length} entries for ${k} centres`);
   }
   for (const s of stds) checkNonNegative(op, 'clusterStd', s);
   const x = new Float64Array(n * d);

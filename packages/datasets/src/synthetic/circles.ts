@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import type { Tensor } from '@gd/tensor';
 import {
   type SyntheticOptions,
@@ -39,7 +40,7 @@ export function makeCircles(options: CirclesOptions = {}): [Tensor, Tensor] {
   const noise = checkNonNegative(op, 'noise', options.noise ?? 0);
   const factor = options.factor ?? 0.8;
   if (!(factor >= 0 && factor < 1)) {
-    throw new RangeError(`${op}: factor must be in [0, 1), got ${factor}`);
+    throw new GdRangeError(`${op}: factor must be in [0, 1), got ${factor}`);
   }
   const dtype = checkDType(op, options.dtype);
   const g = resolveGenerator(op, options);

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { Generator, Tensor, allocate, defaultGenerator, permutation } from '@gd/tensor';
 
 /** Options shared by the synthetic data generators. */
@@ -14,7 +15,7 @@ export interface SyntheticOptions {
 export function resolveGenerator(op: string, options: SyntheticOptions): Generator {
   if (options.generator !== undefined) {
     if (!(options.generator instanceof Generator)) {
-      throw new TypeError(`${op}: generator must be a Generator from @gd/tensor`);
+      throw new GdTypeError(`${op}: generator must be a Generator from @gd/tensor`);
     }
     return options.generator;
   }
@@ -25,7 +26,7 @@ export function resolveGenerator(op: string, options: SyntheticOptions): Generat
 export function checkDType(op: string, dtype: string | undefined): 'float32' | 'float64' {
   const d = dtype ?? 'float32';
   if (d !== 'float32' && d !== 'float64') {
-    throw new TypeError(`${op}: dtype must be 'float32' or 'float64', got '${d}'`);
+    throw new GdTypeError(`${op}: dtype must be 'float32' or 'float64', got '${d}'`);
   }
   return d;
 }
@@ -33,7 +34,7 @@ export function checkDType(op: string, dtype: string | undefined): 'float32' | '
 /** `v` if it is an integer ≥ `min`, else a RangeError naming `op` and `name`. */
 export function checkCount(op: string, name: string, v: number, min = 1): number {
   if (!Number.isInteger(v) || v < min) {
-    throw new RangeError(`${op}: ${name} must be an integer ≥ ${min}, got ${v}`);
+    throw new GdRangeError(`${op}: ${name} must be an integer ≥ ${min}, got ${v}`);
   }
   return v;
 }
@@ -41,7 +42,7 @@ export function checkCount(op: string, name: string, v: number, min = 1): number
 /** `v` if it is finite and ≥ 0, else a RangeError naming `op` and `name`. */
 export function checkNonNegative(op: string, name: string, v: number): number {
   if (!(v >= 0) || !Number.isFinite(v)) {
-    throw new RangeError(`${op}: ${name} must be a finite number ≥ 0, got ${v}`);
+    throw new GdRangeError(`${op}: ${name} must be a finite number ≥ 0, got ${v}`);
   }
   return v;
 }

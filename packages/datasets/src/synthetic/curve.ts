@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import { Tensor, allocate } from '@gd/tensor';
 import {
   type SyntheticOptions,
@@ -61,7 +62,7 @@ export function makeCurve(options: CurveOptions = {}): [Tensor, Tensor] {
   } else {
     const named = CURVES[spec];
     if (named === undefined) {
-      throw new RangeError(
+      throw new GdRangeError(
         `${op}: unknown curve '${String(spec)}'; use one of ${Object.keys(CURVES).join(', ')} or a function`,
       );
     }
@@ -69,12 +70,14 @@ export function makeCurve(options: CurveOptions = {}): [Tensor, Tensor] {
     range = options.range ?? named.range;
   }
   const [lo, hi] = range;
-  if (!(lo < hi)) throw new RangeError(`${op}: range must satisfy lo < hi, got [${lo}, ${hi}]`);
+  if (!(lo < hi)) throw new GdRangeError(`${op}: range must satisfy lo < hi, got [${lo}, ${hi}]`);
   const n = checkCount(op, 'nSamples', options.nSamples ?? 100);
   const sigma = checkNonNegative(op, 'noise', options.noise ?? 0.1);
   const sampling = options.sampling ?? 'uniform';
   if (sampling !== 'uniform' && sampling !== 'grid') {
-    throw new RangeError(`${op}: sampling must be 'uniform' or 'grid', got '${String(sampling)}'`);
+    throw new GdRangeError(
+      `${op}: sampling must be 'uniform' or 'grid', got '${String(sampling)}'`,
+    );
   }
   const dtype = checkDType(op, options.dtype);
   const g = resolveGenerator(op, options);

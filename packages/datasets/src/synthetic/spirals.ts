@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import type { Tensor } from '@gd/tensor';
 import {
   type SyntheticOptions,
@@ -13,7 +14,9 @@ import {
 export interface SpiralsOptions extends SyntheticOptions {
   /** Points per class (cs231n's N). Default 100. */
   nPerClass?: number;
-  /** Number of arms/classes (cs231n's K). Default 3. */
+  /** Number of arms/classes (cs231n's K; the name of `oneHot`'s and PyTorch's `num_classes`). Default 3. */
+  numClasses?: number;
+  /** @deprecated Use `numClasses` (one name across gd, as `oneHot(labels, numClasses)`). */
   nClasses?: number;
   /** Standard deviation of the angle noise. Default 0.2. */
   noise?: number;
@@ -27,7 +30,7 @@ export interface SpiralsOptions extends SyntheticOptions {
  * angle tᵢ = 4j + 4i/(N−1) + 0.2·εᵢ with εᵢ ~ N(0, 1), point (r·sin t, r·cos t). Not linearly
  * separable, so a softmax classifier fails where a 2-layer network succeeds.
  *
- * @param options `nPerClass` (100), `nClasses` (3), `noise` (0.2), `shuffle` (false), `seed`, `dtype`.
+ * @param options `nPerClass` (100), `numClasses` (3), `noise` (0.2), `shuffle` (false), `seed`, `dtype`.
  * @returns `[X, y]`: X [N·K, 2], y int32 [N·K].
  * @example
  * ```ts
@@ -38,7 +41,15 @@ export interface SpiralsOptions extends SyntheticOptions {
 export function makeSpirals(options: SpiralsOptions = {}): [Tensor, Tensor] {
   const op = 'makeSpirals';
   const n = checkCount(op, 'nPerClass', options.nPerClass ?? 100);
-  const k = checkCount(op, 'nClasses', options.nClasses ?? 3);
+  if (options.numClasses !== undefined && options.nClasses !== undefined) {
+    throw new GdTypeError(
+      `${op}: give numClasses only (nClasses is its deprecated old name), got both ${options.numClasses} and ${options.nClasses}`,
+    );
+  }
+  const k =
+    options.nClasses !== undefined
+      ? checkCount(op, 'nClasses', options.nClasses)
+      : checkCount(op, 'numClasses', options.numClasses ?? 3);
   const noise = checkNonNegative(op, 'noise', options.noise ?? 0.2);
   const dtype = checkDType(op, options.dtype);
   const g = resolveGenerator(op, options);

@@ -1,5 +1,6 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { expect } from 'vitest';
 
 /** What the test server answers for a path: a body, or a body cut off after `truncateAt` bytes. */
 export interface Route {
@@ -47,4 +48,18 @@ export async function serve(routes: Record<string, Route>): Promise<{
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Checks that `message` reports the connection to `url` lost after at most `cut` bytes. The exact
+ * count is a race: a busy client may see the socket close before it has read what the server
+ * wrote, so only the behaviour — a named connection loss, no more bytes than were sent — is fixed.
+ */
+export function expectConnectionLost(message: string, url: string, cut: number): void {
+  const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`${escaped}: connection lost after (\\d+) bytes`).exec(message);
+  expect(m, `no "connection lost" for ${url} in: ${message}`).not.toBeNull();
+  const received = Number(m![1]);
+  expect(received).toBeGreaterThanOrEqual(0);
+  expect(received).toBeLessThanOrEqual(cut);
 }

@@ -16,7 +16,7 @@ describe('makeSpirals (cs231n)', () => {
   });
 
   it('without noise the angle is exactly 4j + 4i/(N−1): (r sin t, r cos t)', () => {
-    const [X] = makeSpirals({ nPerClass: 5, nClasses: 2, noise: 0, dtype: 'float64' });
+    const [X] = makeSpirals({ nPerClass: 5, numClasses: 2, noise: 0, dtype: 'float64' });
     const row = 5 + 3; // class 1, i = 3
     const t = 4 + 3;
     expect(X.data[2 * row]).toBeCloseTo(0.75 * Math.sin(t), 14);
@@ -33,6 +33,18 @@ describe('makeSpirals (cs231n)', () => {
         .slice(0, 100)
         .every((c) => c === 0),
     ).toBe(false);
+    expect(() => makeSpirals({ numClasses: 0 })).toThrow(/numClasses must be an integer ≥ 1/);
+  });
+
+  it('still accepts the deprecated nClasses, but not together with numClasses', () => {
+    const [Xn, yn] = makeSpirals({ seed: 1, nClasses: 4, nPerClass: 3 });
+    const [Xk, yk] = makeSpirals({ seed: 1, numClasses: 4, nPerClass: 3 });
+    expect(yn.shape).toEqual([12]);
+    expect(Array.from(Xn.data)).toEqual(Array.from(Xk.data));
+    expect(Array.from(yn.data)).toEqual(Array.from(yk.data));
     expect(() => makeSpirals({ nClasses: 0 })).toThrow(/nClasses must be an integer ≥ 1/);
+    expect(() => makeSpirals({ numClasses: 2, nClasses: 2 })).toThrow(
+      /makeSpirals: give numClasses only/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import type { Backend } from './backend';
 import { jsBackend } from './js';
 import { wasmBackend, wasmRelaxedSimd } from './wasm/wasm-backend';
@@ -61,7 +62,7 @@ export function useBackend(name: BackendName): BackendName | 'custom' {
       );
     active = wasmBackend;
   } else
-    throw new TypeError(`useBackend: unknown tier ${JSON.stringify(name)}; use 'wasm' or 'js'`);
+    throw new GdTypeError(`useBackend: unknown tier ${JSON.stringify(name)}; use 'wasm' or 'js'`);
   return prev;
 }
 

@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import type { Tensor } from '../tensor';
 import { output, squareBatch } from './common';
 import { LinAlgError } from './errors';
@@ -30,7 +31,7 @@ export function cholesky(a: Tensor, opts: CholeskyOptions = {}): Tensor {
   const { n } = A;
   const upper = opts.upper ?? false;
   if (typeof upper !== 'boolean') {
-    throw new TypeError(`cholesky: option upper must be a boolean, got ${typeof upper}`);
+    throw new GdTypeError(`cholesky: option upper must be a boolean, got ${typeof upper}`);
   }
   const out = output(A.dtype, a.shape);
   const l = new Float64Array(n * n);

@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import { type DType, type TypedArray, allocate, isFloat, promoteTypes } from '../dtype';
 import { DTypeError, ShapeError, fmtShape } from '../errors';
 import { sizeOf, stridesOf } from '../shape';
@@ -29,7 +30,7 @@ function checkFloat(op: string, t: Tensor, what: string): void {
 /** Validates a (..., n, n) float tensor and describes it as a batch of matrices. */
 export function squareBatch(op: string, a: unknown, what = 'matrix'): SquareBatch {
   if (!(a instanceof Tensor)) {
-    throw new TypeError(`${op}: expected a Tensor ${what}, got ${describe(a)}`);
+    throw new GdTypeError(`${op}: expected a Tensor ${what}, got ${describe(a)}`);
   }
   checkFloat(op, a, what);
   const s = a.shape;

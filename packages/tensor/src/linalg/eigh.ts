@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import type { Tensor } from '../tensor';
 import { output, squareBatch } from './common';
 
@@ -94,7 +95,7 @@ function decompose(op: string, a: Tensor, opts: EighOptions, vectors: boolean): 
   const A = squareBatch(op, a);
   const uplo = opts.uplo ?? 'L';
   if (uplo !== 'L' && uplo !== 'U') {
-    throw new TypeError(`${op}: option uplo must be 'L' or 'U', got ${String(uplo)}`);
+    throw new GdTypeError(`${op}: option uplo must be 'L' or 'U', got ${String(uplo)}`);
   }
   const { n } = A;
   const values = output(A.dtype, [...A.batch, n]);

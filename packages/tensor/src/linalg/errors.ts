@@ -1,3 +1,5 @@
+import { GdError } from '@gd/errors';
+
 /**
  * Thrown when a linear-algebra routine cannot produce a result for the values it was given (the
  * shapes and dtypes being right): a singular matrix for `solve`/`inv`, a matrix that is not
@@ -8,6 +10,8 @@
  * try { inv(tensor([[1, 2], [2, 4]])); } catch (e) { if (e instanceof LinAlgError) console.log(e.message); }
  * ```
  */
-export class LinAlgError extends Error {
+export class LinAlgError extends GdError {
   override name = 'LinAlgError';
+  /** Always `'ERR_GD_LINALG'`. */
+  override readonly code: string = 'ERR_GD_LINALG';
 }

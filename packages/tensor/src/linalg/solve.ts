@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import { ShapeError, fmtShape } from '../errors';
 import { broadcastShapes } from '../shape';
 import { Tensor } from '../tensor';
@@ -23,7 +24,7 @@ import { luFactor, luSolve } from './lu';
 export function solve(a: Tensor, b: Tensor): Tensor {
   const A = squareBatch('solve', a, 'matrix A');
   if (!(b instanceof Tensor)) {
-    throw new TypeError(`solve: expected a Tensor right-hand side B, got ${describe(b)}`);
+    throw new GdTypeError(`solve: expected a Tensor right-hand side B, got ${describe(b)}`);
   }
   const dtype = resultFloat('solve', a, b);
   const n = A.n;

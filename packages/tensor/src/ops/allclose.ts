@@ -1,4 +1,5 @@
 import { defineOp } from './registry';
+import { GdRangeError } from '@gd/errors';
 import { allocate } from '../dtype';
 import { broadcastShapes, sameShape, sizeOf } from '../shape';
 import { Tensor, type TensorLike } from '../tensor';
@@ -34,7 +35,9 @@ export const isClose = /* @__PURE__ */ defineOp(
     const rtol = opts.rtol ?? 1e-5;
     const atol = opts.atol ?? 1e-8;
     if (!(rtol >= 0) || !(atol >= 0)) {
-      throw new RangeError(`isClose: rtol and atol must be non-negative, got ${rtol} and ${atol}`);
+      throw new GdRangeError(
+        `isClose: rtol and atol must be non-negative, got ${rtol} and ${atol}`,
+      );
     }
     const ta = asTensor(a);
     const tb = asTensor(b);

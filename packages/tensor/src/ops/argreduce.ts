@@ -1,4 +1,5 @@
 import { defineOp } from './registry';
+import { GdTypeError } from '@gd/errors';
 import { allocate } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
 import { runRows } from '../kernels/rows';
@@ -18,7 +19,7 @@ export interface ArgReduceOptions {
 function argReduce(code: 'argmax' | 'argmin', x: Tensor, opts: ArgReduceOptions = {}): Tensor {
   checkTensor(code, x);
   if (opts.axis !== undefined && typeof opts.axis !== 'number') {
-    throw new TypeError(`${code}: axis must be a single number (or omitted for the flat index)`);
+    throw new GdTypeError(`${code}: axis must be a single number (or omitted for the flat index)`);
   }
   if (opts.axis !== undefined) normalizeAxis(code, opts.axis, x.ndim);
   const plan = reducePlan(code, x, opts);

@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import { Tensor } from '../tensor';
 
 function describe(v: unknown): string {
@@ -18,12 +19,12 @@ function describe(v: unknown): string {
 
 /** Throws a TypeError naming `op` unless `x` is a Tensor (e.g. a nested array was passed). */
 export function checkTensor(op: string, x: unknown): asserts x is Tensor {
-  if (!(x instanceof Tensor)) throw new TypeError(`${op}: expected a Tensor, got ${describe(x)}`);
+  if (!(x instanceof Tensor)) throw new GdTypeError(`${op}: expected a Tensor, got ${describe(x)}`);
 }
 
 /** Throws a TypeError naming `op` unless `x` is a Tensor or a plain number. */
 export function checkTensorLike(op: string, x: unknown): asserts x is Tensor | number {
   if (!(x instanceof Tensor) && typeof x !== 'number') {
-    throw new TypeError(`${op}: expected a Tensor or a number, got ${describe(x)}`);
+    throw new GdTypeError(`${op}: expected a Tensor or a number, got ${describe(x)}`);
   }
 }

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { type DType, allocate, promoteTypes } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
 import { normalizeAxis, sameShape, sizeOf } from '../shape';
@@ -7,10 +8,10 @@ import { unsqueeze } from './shape';
 
 function checkList(op: string, list: readonly Tensor[]): void {
   if (!Array.isArray(list) || list.length === 0) {
-    throw new RangeError(`${op}: expected a non-empty array of tensors`);
+    throw new GdRangeError(`${op}: expected a non-empty array of tensors`);
   }
   list.forEach((t, i) => {
-    if (!(t instanceof Tensor)) throw new TypeError(`${op}: entry ${i} is not a Tensor`);
+    if (!(t instanceof Tensor)) throw new GdTypeError(`${op}: entry ${i} is not a Tensor`);
   });
 }
 

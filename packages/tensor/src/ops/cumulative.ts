@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import { allocate } from '../dtype';
 import type { ScanCode } from '../kernels';
 import { runScan } from '../kernels/scan';
@@ -9,7 +10,7 @@ import { defineOp } from './registry';
 function scanOp(code: ScanCode, x: Tensor, axis: number): Tensor {
   checkTensor(code, x);
   if (typeof axis !== 'number') {
-    throw new TypeError(
+    throw new GdTypeError(
       `${code}: axis must be a number (the axis to accumulate along), got ${typeof axis}`,
     );
   }

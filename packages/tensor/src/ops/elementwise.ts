@@ -1,3 +1,4 @@
+import { GdRangeError } from '@gd/errors';
 import {
   type DType,
   type TypedArray,
@@ -150,7 +151,7 @@ export const pow = /* @__PURE__ */ defineOp('pow', (a: TensorLike, b: TensorLike
   if (out.dtype === 'int32') {
     const neg = typeof b === 'number' ? (b < 0 ? b : null) : b.data.find((v) => v < 0);
     if (neg !== null && neg !== undefined) {
-      throw new RangeError(
+      throw new GdRangeError(
         `pow: integers to negative integer powers are not allowed (exponent ${neg}); cast the base to float first, e.g. astype(x, 'float32')`,
       );
     }
@@ -276,7 +277,7 @@ export const clamp = /* @__PURE__ */ defineOp(
   function clamp(x: TensorLike, lo?: number | null, hi?: number | null): Tensor {
     checkTensorLike('clamp', x);
     if (lo != null && hi != null && lo > hi) {
-      throw new RangeError(`clamp: lower bound ${lo} is greater than upper bound ${hi}`);
+      throw new GdRangeError(`clamp: lower bound ${lo} is greater than upper bound ${hi}`);
     }
     let out = typeof x === 'number' ? scalarTensor(x, 'float32') : x;
     if (lo != null) out = maximum(out, lo);

@@ -1,4 +1,5 @@
 import { defineOp } from './registry';
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { allocate, isFloat } from '../dtype';
 import { DTypeError, ShapeError, fmtShape } from '../errors';
 import { normalizeAxis, stridesOf } from '../shape';
@@ -65,7 +66,7 @@ function checkIndexShape(op: string, x: Tensor, idx: Tensor, axis: number, other
 
 function checkIndex(op: string, v: number, n: number, axis: number): void {
   if (v < 0 || v >= n) {
-    throw new RangeError(`${op}: index ${v} is out of bounds for axis ${axis} with size ${n}`);
+    throw new GdRangeError(`${op}: index ${v} is out of bounds for axis ${axis} with size ${n}`);
   }
 }
 
@@ -119,7 +120,7 @@ export const scatterAdd = /* @__PURE__ */ defineOp(
   'scatterAdd',
   function scatterAdd(x: Tensor, axis: number, index: IndexLike, src: Tensor): Tensor {
     if (!(x instanceof Tensor) || !(src instanceof Tensor)) {
-      throw new TypeError('scatterAdd: x and src must be Tensors');
+      throw new GdTypeError('scatterAdd: x and src must be Tensors');
     }
     if (!isFloat(x.dtype) && isFloat(src.dtype)) {
       throw new DTypeError(

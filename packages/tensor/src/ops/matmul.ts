@@ -1,4 +1,5 @@
 import { defineOp } from './registry';
+import { GdTypeError } from '@gd/errors';
 import { allocate, promoteTypes } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
 import { backend } from '../kernels';
@@ -32,7 +33,7 @@ export const matmul = /* @__PURE__ */ defineOp(
   'matmul',
   function matmul(a: Tensor, b: Tensor, opts: MatmulOptions = {}): Tensor {
     if (!(a instanceof Tensor) || !(b instanceof Tensor))
-      throw new TypeError('matmul: both operands must be Tensors');
+      throw new GdTypeError('matmul: both operands must be Tensors');
     if (a.ndim === 0 || b.ndim === 0) {
       throw new ShapeError(
         `matmul: operands must have at least 1 dimension, got ${fmtShape(a.shape)} and ${fmtShape(b.shape)}; use mul for scalars`,

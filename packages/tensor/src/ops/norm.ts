@@ -1,4 +1,5 @@
 import { defineOp } from './registry';
+import { GdRangeError } from '@gd/errors';
 import { floatResult } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
 import type { ReduceOptions, Tensor } from '../tensor';
@@ -34,7 +35,7 @@ export const norm = /* @__PURE__ */ defineOp(
     checkTensor('norm', x);
     const ord = opts.ord === undefined || opts.ord === 'fro' ? 2 : opts.ord;
     if (typeof ord !== 'number' || Number.isNaN(ord)) {
-      throw new RangeError(
+      throw new GdRangeError(
         `norm: ord must be a number, Infinity, -Infinity or 'fro', got ${String(opts.ord)}`,
       );
     }

@@ -1,4 +1,5 @@
 import { defineOp } from './registry';
+import { GdRangeError } from '@gd/errors';
 import { type DType, allocate, checkDType } from '../dtype';
 import { Tensor } from '../tensor';
 import { type IndexLike, toIndexTensor } from './indices';
@@ -27,19 +28,21 @@ export const oneHot = /* @__PURE__ */ defineOp(
     let k = numClasses ?? -1;
     if (k === -1) {
       if (idx.size === 0) {
-        throw new RangeError('oneHot: cannot infer numClasses from empty labels; pass numClasses');
+        throw new GdRangeError(
+          'oneHot: cannot infer numClasses from empty labels; pass numClasses',
+        );
       }
       k = 0;
       for (let i = 0; i < idx.size; i++) k = Math.max(k, idx.data[i] + 1);
     }
     if (!Number.isInteger(k) || k < 1) {
-      throw new RangeError(`oneHot: numClasses must be a positive integer, got ${numClasses}`);
+      throw new GdRangeError(`oneHot: numClasses must be a positive integer, got ${numClasses}`);
     }
     const out = allocate(dt, idx.size * k);
     for (let i = 0; i < idx.size; i++) {
       const c = idx.data[i];
       if (c < 0 || c >= k) {
-        throw new RangeError(`oneHot: label ${c} is outside the classes 0..${k - 1}`);
+        throw new GdRangeError(`oneHot: label ${c} is outside the classes 0..${k - 1}`);
       }
       out[i * k + c] = 1;
     }

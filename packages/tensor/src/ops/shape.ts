@@ -1,4 +1,5 @@
 import { defineOp } from './registry';
+import { GdRangeError } from '@gd/errors';
 import { allocate } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
 import {
@@ -208,7 +209,7 @@ export const unsqueeze = /* @__PURE__ */ defineOp(
     const n = x.ndim + 1;
     if (!Number.isInteger(axis) || axis < -n || axis >= n) {
       // Named here: normalizeAxis would describe the result's n axes as the input's.
-      throw new RangeError(
+      throw new GdRangeError(
         `unsqueeze: axis ${axis} is out of range for inserting an axis into shape ${fmtShape(x.shape)}; use -${n}..${n - 1}`,
       );
     }
@@ -250,7 +251,7 @@ export const flatten = /* @__PURE__ */ defineOp(
     const s = normalizeAxis('flatten', startAxis, x.ndim);
     const e = normalizeAxis('flatten', endAxis, x.ndim);
     if (s > e)
-      throw new RangeError(`flatten: startAxis ${startAxis} comes after endAxis ${endAxis}`);
+      throw new GdRangeError(`flatten: startAxis ${startAxis} comes after endAxis ${endAxis}`);
     const mid = x.shape.slice(s, e + 1).reduce((p, d) => p * d, 1);
     return new Tensor(x.data, [...x.shape.slice(0, s), mid, ...x.shape.slice(e + 1)]);
   },

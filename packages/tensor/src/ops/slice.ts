@@ -1,4 +1,5 @@
 import { defineOp } from './registry';
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { fmtShape } from '../errors';
 import { stridesOf } from '../shape';
 import { Tensor } from '../tensor';
@@ -20,7 +21,7 @@ export type SliceSpec = readonly (number | null | SliceRange)[];
 
 function checkInt(v: number, what: string, axis: number): number {
   if (!Number.isInteger(v)) {
-    throw new TypeError(`slice: ${what} on axis ${axis} must be an integer, got ${v}`);
+    throw new GdTypeError(`slice: ${what} on axis ${axis} must be an integer, got ${v}`);
   }
   return v;
 }
@@ -28,7 +29,7 @@ function checkInt(v: number, what: string, axis: number): number {
 /** Python's slice.indices: clamps start/stop for a `step` walk over an axis of size n. */
 function resolveRange(r: SliceRange, n: number, axis: number): [number, number, number] {
   const step = r[2] == null ? 1 : checkInt(r[2], 'step', axis);
-  if (step === 0) throw new RangeError(`slice: step on axis ${axis} must not be zero`);
+  if (step === 0) throw new GdRangeError(`slice: step on axis ${axis} must not be zero`);
   const lo = step < 0 ? -1 : 0;
   const hi = step < 0 ? n - 1 : n;
   const clampIdx = (v: number | null | undefined, dflt: number, what: string): number => {
@@ -71,10 +72,10 @@ export const slice = /* @__PURE__ */ defineOp(
   function slice(x: Tensor, spec: SliceSpec): Tensor {
     checkTensor('slice', x);
     if (!Array.isArray(spec)) {
-      throw new TypeError('slice: spec must be an array with one entry per axis');
+      throw new GdTypeError('slice: spec must be an array with one entry per axis');
     }
     if (spec.length > x.ndim) {
-      throw new RangeError(
+      throw new GdRangeError(
         `slice: ${spec.length} indices given for a tensor of shape ${fmtShape(x.shape)} (${x.ndim} axes)`,
       );
     }
@@ -88,7 +89,7 @@ export const slice = /* @__PURE__ */ defineOp(
       if (typeof s === 'number') {
         checkInt(s, 'index', ax);
         if (s < -n || s >= n) {
-          throw new RangeError(
+          throw new GdRangeError(
             `slice: index ${s} is out of bounds for axis ${ax} with size ${n} (shape ${fmtShape(x.shape)})`,
           );
         }
@@ -98,7 +99,7 @@ export const slice = /* @__PURE__ */ defineOp(
         strides.push(inStrides[ax]);
       } else if (Array.isArray(s)) {
         if (s.length > 3) {
-          throw new TypeError(
+          throw new GdTypeError(
             `slice: range on axis ${ax} has ${s.length} entries; use [start, stop, step]`,
           );
         }
@@ -107,7 +108,7 @@ export const slice = /* @__PURE__ */ defineOp(
         strides.push(step * inStrides[ax]);
         if (len > 0) offset += start * inStrides[ax];
       } else {
-        throw new TypeError(
+        throw new GdTypeError(
           `slice: entry ${ax} must be a number, null or [start, stop, step], got ${JSON.stringify(s)}`,
         );
       }

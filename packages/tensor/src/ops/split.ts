@@ -1,4 +1,5 @@
 import { defineOp } from './registry';
+import { GdRangeError } from '@gd/errors';
 import { ShapeError, fmtShape } from '../errors';
 import { normalizeAxis } from '../shape';
 import type { Tensor } from '../tensor';
@@ -27,7 +28,7 @@ export const split = /* @__PURE__ */ defineOp(
     if (typeof sizeOrSizes === 'number') {
       const s = sizeOrSizes;
       if (!Number.isInteger(s) || s <= 0) {
-        throw new RangeError(`split: piece size must be a positive integer, got ${s}`);
+        throw new GdRangeError(`split: piece size must be a positive integer, got ${s}`);
       }
       sizes = [];
       for (let start = 0; start < n; start += s) sizes.push(Math.min(s, n - start));

@@ -1,4 +1,5 @@
 import { defineOp } from './registry';
+import { GdRangeError } from '@gd/errors';
 import { allocate } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
 import { normalizeAxis, sizeOf } from '../shape';
@@ -39,7 +40,7 @@ export const take = /* @__PURE__ */ defineOp(
     for (let j = 0; j < m; j++) {
       const v = id[j];
       if (v < -n || v >= n) {
-        throw new RangeError(
+        throw new GdRangeError(
           `take: index ${v} is out of bounds for axis ${ax} with size ${n} (shape ${fmtShape(x.shape)})`,
         );
       }

@@ -1,4 +1,5 @@
 import { defineOp } from './registry';
+import { GdRangeError } from '@gd/errors';
 import { fmtShape } from '../errors';
 import type { Tensor } from '../tensor';
 import { broadcastTo, reshape } from './shape';
@@ -21,7 +22,7 @@ export const tile = /* @__PURE__ */ defineOp(
     checkTensor('tile', x);
     const r = typeof reps === 'number' ? [reps] : [...reps];
     if (r.some((v) => !Number.isInteger(v) || v < 0)) {
-      throw new RangeError(`tile: reps ${fmtShape(r)} must be non-negative integers`);
+      throw new GdRangeError(`tile: reps ${fmtShape(r)} must be non-negative integers`);
     }
     const d = Math.max(x.ndim, r.length);
     const xs = [...new Array(d - x.ndim).fill(1), ...x.shape];

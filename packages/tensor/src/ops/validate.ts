@@ -1,3 +1,4 @@
+import { GdTypeError } from '@gd/errors';
 import { OP_TABLE, type OpEntry } from '../op-table';
 import { Tensor } from '../tensor';
 import { checkTensor, checkTensorLike } from './check';
@@ -8,7 +9,7 @@ type Check = (op: string, what: string, v: unknown) => void;
 const isInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v);
 const fail = (op: string, what: string, want: string, v: unknown): never => {
   const got = v === null ? 'null' : Array.isArray(v) ? 'an array' : `${typeof v} ${String(v)}`;
-  throw new TypeError(`${op}: ${what} must be ${want}, got ${got}`);
+  throw new GdTypeError(`${op}: ${what} must be ${want}, got ${got}`);
 };
 const optional =
   (c: Check): Check =>
@@ -98,6 +99,7 @@ export function validated<F extends (...args: never[]) => unknown>(name: string,
     } catch (err) {
       // An alias or composite (cast → astype, dot → matmul) names itself first, as users called it.
       const named = err instanceof Error && /^\w+: /.test(err.message);
+      // biome-ignore lint/style/noRestrictedGlobals: a RangeError thrown by the JS engine itself (e.g. an invalid array length) gets the op's name too.
       if ((named || err instanceof RangeError) && !(err as Error).message.startsWith(`${name}:`)) {
         const e2 = err as Error;
         const Ctor = e2.constructor as new (m: string) => Error;

@@ -1,4 +1,5 @@
 import { defineOp } from './registry';
+import { GdRangeError } from '@gd/errors';
 import { allocate, floatResult } from '../dtype';
 import { runRows } from '../kernels/rows';
 import { type ReduceOptions, Tensor } from '../tensor';
@@ -18,7 +19,7 @@ function centred(op: string, x: Tensor, opts: VarianceOptions = {}): Tensor {
   checkTensor(op, x);
   const c = opts.correction ?? 1;
   if (!Number.isFinite(c) || c < 0) {
-    throw new RangeError(`${op}: correction must be a non-negative number, got ${c}`);
+    throw new GdRangeError(`${op}: correction must be a non-negative number, got ${c}`);
   }
   const plan = reducePlan(op, x, opts);
   const dt = floatResult(x.dtype);

@@ -1,3 +1,4 @@
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import type { TypedArray } from '../dtype';
 
 /**
@@ -33,7 +34,9 @@ function splitmix64(state: bigint): [bigint, bigint] {
 function toSeed(seed: Seed): bigint {
   if (typeof seed === 'bigint') return BigInt.asUintN(64, seed);
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) {
-    throw new TypeError(`Generator: seed must be a safe integer or a bigint, got ${String(seed)}`);
+    throw new GdTypeError(
+      `Generator: seed must be a safe integer or a bigint, got ${String(seed)}`,
+    );
   }
   return BigInt.asUintN(64, BigInt(seed));
 }
@@ -43,7 +46,7 @@ const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));
 function checkRange(low: number, high: number): void {
   const r = high - low;
   if (!Number.isSafeInteger(low) || !Number.isSafeInteger(high) || r < 1 || r > 4294967296) {
-    throw new RangeError(
+    throw new GdRangeError(
       `Generator.integer: need integers with 1 ≤ high − low ≤ 2³², got low=${low}, high=${high}`,
     );
   }
@@ -344,7 +347,7 @@ export class Generator {
       state.state.some((w) => w !== 0) &&
       (state.spareNormal === null || typeof state.spareNormal === 'number');
     if (!ok) {
-      throw new TypeError(
+      throw new GdTypeError(
         'Generator.setState: expected an object from getState() (algorithm xoshiro128**, four non-all-zero uint32 words, spareNormal)',
       );
     }

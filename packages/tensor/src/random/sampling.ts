@@ -1,4 +1,5 @@
-import { type DType, allocate, checkDType, isFloat } from '../dtype';
+import { GdRangeError, GdTypeError } from '@gd/errors';
+import { type DType, allocate, checkDType, getDefaultDtype, isFloat } from '../dtype';
 import { DTypeError, ShapeError, fmtShape } from '../errors';
 import { take } from '../ops/take';
 import { checkShape, sizeOf } from '../shape';
@@ -8,7 +9,7 @@ import { checkTensor } from '../ops/check';
 
 /** Options of the random functions. */
 export interface RandomOptions {
-  /** Element type; default 'float32' ('int32' for randint). */
+  /** Element type; default {@link getDefaultDtype} ('float32' unless set; 'int32' for randint). */
   dtype?: DType;
   /** Source of randomness; default: the generator {@link manualSeed} seeds. */
   generator?: Generator;
@@ -32,12 +33,12 @@ export interface ChoiceOptions {
 
 function gen(op: string, g: Generator | undefined): Generator {
   if (g === undefined) return defaultGenerator;
-  if (!(g instanceof Generator)) throw new TypeError(`${op}: generator must be a Generator`);
+  if (!(g instanceof Generator)) throw new GdTypeError(`${op}: generator must be a Generator`);
   return g;
 }
 
 function floatDType(op: string, d: DType | undefined): DType {
-  const dt = checkDType(op, d ?? 'float32');
+  const dt = checkDType(op, d ?? getDefaultDtype());
   if (!isFloat(dt)) {
     throw new DTypeError(`${op}: dtype must be float32 or float64, got ${dt}`);
   }
@@ -76,7 +77,7 @@ export function uniform(
   opts: RandomOptions = {},
 ): Tensor {
   if (!Number.isFinite(low) || !Number.isFinite(high) || low > high) {
-    throw new RangeError(`uniform: need finite low ≤ high, got low=${low}, high=${high}`);
+    throw new GdRangeError(`uniform: need finite low ≤ high, got low=${low}, high=${high}`);
   }
   const s = checkShape('uniform', shape);
   const out = allocate(floatDType('uniform', opts.dtype), sizeOf(s));
@@ -113,7 +114,7 @@ export function normal(
   opts: RandomOptions = {},
 ): Tensor {
   if (!Number.isFinite(mean) || !Number.isFinite(std) || std < 0) {
-    throw new RangeError(`normal: need a finite mean and std ≥ 0, got mean=${mean}, std=${std}`);
+    throw new GdRangeError(`normal: need a finite mean and std ≥ 0, got mean=${mean}, std=${std}`);
   }
   const s = checkShape('normal', shape);
   const out = allocate(floatDType('normal', opts.dtype), sizeOf(s));
@@ -150,16 +151,16 @@ export function randint(
   const shape = (short ? highOrShape : shapeOrOpts) as readonly number[];
   const opts = (short ? (shapeOrOpts ?? {}) : lastOpts) as RandomOptions;
   if (!Number.isSafeInteger(low) || !Number.isSafeInteger(high) || high <= low) {
-    throw new RangeError(`randint: need integers low < high, got low=${low}, high=${high}`);
+    throw new GdRangeError(`randint: need integers low < high, got low=${low}, high=${high}`);
   }
   if (high - low > 4294967296) {
-    throw new RangeError(`randint: high − low must be at most 2³², got ${high - low}`);
+    throw new GdRangeError(`randint: high − low must be at most 2³², got ${high - low}`);
   }
   const s = checkShape('randint', shape);
   const dt = checkDType('randint', opts.dtype ?? 'int32');
   if (dt === 'bool') throw new DTypeError('randint: dtype bool is not supported; use int32');
   if (dt === 'int32' && (low < -2147483648 || high > 2147483648)) {
-    throw new RangeError(`randint: [${low}, ${high}) does not fit int32; pass dtype 'float64'`);
+    throw new GdRangeError(`randint: [${low}, ${high}) does not fit int32; pass dtype 'float64'`);
   }
   const out = allocate(dt, sizeOf(s));
   gen('randint', opts.generator).fillInteger(out, low, high);
@@ -178,7 +179,7 @@ export function randint(
 export function permutation(n: number | Tensor, opts: PermutationOptions = {}): Tensor {
   if (n instanceof Tensor) return shuffle(n, opts);
   if (!Number.isInteger(n) || n < 0 || n > 2147483647) {
-    throw new RangeError(`permutation: n must be a non-negative integer below 2³¹, got ${n}`);
+    throw new GdRangeError(`permutation: n must be a non-negative integer below 2³¹, got ${n}`);
   }
   const a = new Int32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
@@ -210,12 +211,12 @@ function probabilities(p: Tensor | readonly number[], n: number): Float64Array {
   let total = 0;
   for (const v of w) {
     if (!(v >= 0) || !Number.isFinite(v)) {
-      throw new RangeError(`choice: probabilities must be finite and non-negative, got ${v}`);
+      throw new GdRangeError(`choice: probabilities must be finite and non-negative, got ${v}`);
     }
     total += v;
   }
   if (Math.abs(total - 1) > 1e-6) {
-    throw new RangeError(`choice: probabilities must sum to 1, they sum to ${total}`);
+    throw new GdRangeError(`choice: probabilities must sum to 1, they sum to ${total}`);
   }
   return w;
 }
@@ -254,7 +255,7 @@ export function choice(
   if (pool && pool.ndim === 0) throw new ShapeError('choice: cannot choose from a 0-d tensor');
   const n = pool ? pool.shape[0] : (nOrTensor as number);
   if (!Number.isInteger(n) || n < 0) {
-    throw new RangeError(`choice: population size must be a non-negative integer, got ${n}`);
+    throw new GdRangeError(`choice: population size must be a non-negative integer, got ${n}`);
   }
   const shape = checkShape(
     'choice',
@@ -264,7 +265,7 @@ export function choice(
   const replace = opts.replace ?? true;
   const g = gen('choice', opts.generator);
   const w = opts.p === undefined ? null : probabilities(opts.p, n);
-  if (k > 0 && n === 0) throw new RangeError('choice: cannot pick from an empty population');
+  if (k > 0 && n === 0) throw new GdRangeError('choice: cannot pick from an empty population');
   const out = new Int32Array(k);
   if (replace) {
     if (w) {
@@ -275,7 +276,7 @@ export function choice(
     } else for (let i = 0; i < k; i++) out[i] = g.integer(0, n);
   } else if (!w) {
     if (k > n) {
-      throw new RangeError(
+      throw new GdRangeError(
         `choice: cannot pick ${k} of ${n} without replacement; use replace: true`,
       );
     }
@@ -292,7 +293,7 @@ export function choice(
   } else {
     const nonzero = w.reduce((c, v) => c + (v > 0 ? 1 : 0), 0);
     if (k > nonzero) {
-      throw new RangeError(
+      throw new GdRangeError(
         `choice: cannot pick ${k} without replacement when only ${nonzero} entries have p > 0`,
       );
     }

@@ -1,0 +1,8 @@
+export {
+  GdError,
+  GdRangeError,
+  GdTypeError,
+  isGdError,
+  type GdErrorLike,
+  type GdErrorOptions,
+} from './gd-error';
