@@ -61,6 +61,8 @@ describe('Tensor and Var have the same methods', () => {
       'stack',
       'Var',
       'AnomalyError',
+      'AutogradError',
+      'InPlaceError',
       // linear algebra: functions only, as torch.linalg
       'eigh',
       'eigvalsh',

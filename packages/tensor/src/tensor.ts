@@ -4,7 +4,6 @@ import { ShapeError, fmtShape } from './errors';
 import { format } from './format';
 import { TENSOR_METHODS, type TensorMethods } from './generated/tensor-methods';
 import { dispatchHook, opImpl } from './ops/registry';
-import * as IP from './ops/in-place';
 import { sizeOf, stridesOf } from './shape';
 
 /** A nested JS array of numbers, as `toArray()` returns and `tensor()` accepts. */
@@ -127,56 +126,56 @@ export class Tensor {
    * @example `x.add_(1)`
    */
   add_(b: TensorLike): this {
-    return IP.add_(this, b) as this;
+    return inPlace(this, 'add_', b);
   }
   /**
    * x ← x − b, in place (PyTorch's `sub_`), the hand-written step $w \leftarrow w - \eta g$. Returns x.
    * @example `w.sub_(g.mul(0.1))`
    */
   sub_(b: TensorLike): this {
-    return IP.sub_(this, b) as this;
+    return inPlace(this, 'sub_', b);
   }
   /**
    * x ← x · b, in place (PyTorch's `mul_`). Returns x.
    * @example `x.mul_(2)`
    */
   mul_(b: TensorLike): this {
-    return IP.mul_(this, b) as this;
+    return inPlace(this, 'mul_', b);
   }
   /**
    * x ← x / b, in place (PyTorch's `div_`; refused on int32, whose true quotient is a float). Returns x.
    * @example `x.div_(4)`
    */
   div_(b: TensorLike): this {
-    return IP.div_(this, b) as this;
+    return inPlace(this, 'div_', b);
   }
   /**
    * x ← min(max(x, lo), hi), in place (PyTorch's `clamp_`); a bound may be null, NaN stays NaN. Returns x.
    * @example `x.clamp_(0, 1)`
    */
   clamp_(lo?: number | null, hi?: number | null): this {
-    return IP.clamp_(this, lo, hi) as this;
+    return inPlace(this, 'clamp_', lo, hi);
   }
   /**
    * Sets every element to `value`, in place (PyTorch's `fill_`; truncated for int32). Returns x.
    * @example `x.fill_(0.5)`
    */
   fill_(value: number | boolean): this {
-    return IP.fill_(this, value) as this;
+    return inPlace(this, 'fill_', value);
   }
   /**
    * Sets every element to 0, in place (PyTorch's `zero_`). Returns x.
    * @example `x.zero_()`
    */
   zero_(): this {
-    return IP.zero_(this) as this;
+    return inPlace(this, 'zero_');
   }
   /**
    * Copies `src` into x, in place (PyTorch's `copy_`): src broadcasts to x's shape and is converted to x's dtype. Returns x.
    * @example `x.copy_(tensor([1, 2]))`
    */
   copy_(src: TensorLike): this {
-    return IP.copy_(this, src) as this;
+    return inPlace(this, 'copy_', src);
   }
 
   // Element-wise arithmetic (NumPy broadcasting, PyTorch type promotion).
@@ -497,6 +496,18 @@ function withSelf(x: Tensor, args: unknown[], self: number): unknown[] {
   const out = args.slice(0, self);
   out.push(x, ...args.slice(self));
   return out;
+}
+
+/** Runs the in-place op `name` (registered by ops/in-place.ts) on `self`; returns `self`. */
+function inPlace<T extends Tensor>(self: T, name: string, ...args: unknown[]): T {
+  const f = opImpl(name);
+  if (f === undefined) {
+    throw new GdTypeError(
+      `Tensor.${name}: the in-place ops are not in this bundle (the bundler dropped them as unused); import { versionClock } from '@gd/tensor' to keep them`,
+    );
+  }
+  f(self, ...args);
+  return self;
 }
 
 /**

@@ -78,6 +78,14 @@ describe('the op table', () => {
 
   it('every exported function is a table op or a listed non-method (creation, joining, random, utilities)', () => {
     const NOT_METHODS = new Set([
+      // settings: the default dtype and the kernel tier
+      'getDefaultDtype',
+      'setDefaultDtype',
+      'backendName',
+      'useBackend',
+      'wasmTier',
+      // in-place bookkeeping (the version counter autodiff checks)
+      'modifiedAt',
       // creation
       'tensor',
       'zeros',

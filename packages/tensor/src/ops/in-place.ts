@@ -19,6 +19,7 @@ import { type BinaryCode, backend } from '../kernels';
 import { broadcastShapes, sameShape } from '../shape';
 import type { Tensor, TensorLike } from '../tensor';
 import { checkTensor, checkTensorLike } from './check';
+import { defineInPlace } from './registry';
 import { binaryOp } from './elementwise';
 import { broadcastTo } from './shape';
 
@@ -250,4 +251,9 @@ export function copy_(x: Tensor, src: TensorLike): Tensor {
   // Int32Array conversion truncates toward zero, as PyTorch's float → int copy.
   if (from.data !== x.data) store(x, from.data);
   return bump(x);
+}
+
+// The Tensor methods (`x.add_(y)`…) find these by name: tensor.ts must not import this module.
+for (const [name, f] of Object.entries({ add_, sub_, mul_, div_, clamp_, fill_, zero_, copy_ })) {
+  defineInPlace(name, f);
 }

@@ -30,6 +30,15 @@ export function defineOp<F extends OpFn>(name: string, f: F): F {
 }
 
 /** The registered function of op `name`, or undefined when it is not in this bundle. */
+/**
+ * Registers an in-place method's implementation (`add_`, `sub_`, …) under its name; the
+ * in-place module calls this when it loads, so that tensor.ts never imports it (no cycle).
+ */
+export function defineInPlace<F extends OpFn>(name: string, f: F): F {
+  impls.set(name, f);
+  return f;
+}
+
 export function opImpl(name: string): ((...args: unknown[]) => unknown) | undefined {
   return impls.get(name) as ((...args: unknown[]) => unknown) | undefined;
 }
