@@ -2,6 +2,7 @@
  * The one error type of @gd/expr: a formula that cannot be parsed or evaluated, with the place
  * in the source where it went wrong.
  */
+import { GdError } from '@gd/errors';
 
 /**
  * A formula that cannot be parsed, or evaluated with the values given. `position` is the 0-based
@@ -17,9 +18,11 @@
  * }
  * ```
  */
-export class ExpressionError extends Error {
+export class ExpressionError extends GdError {
   /** Always `'ExpressionError'`. */
   override readonly name = 'ExpressionError';
+  /** Always `'ERR_GD_EXPRESSION'`. */
+  override readonly code: string = 'ERR_GD_EXPRESSION';
   /** The formula as typed. */
   readonly source: string;
   /** 0-based offset of the offending character in `source`. */

@@ -1,3 +1,4 @@
+import { GdError } from '@gd/errors';
 import { Var, gradCheck, variable } from '@gd/autodiff';
 import { Tensor, tensor } from '@gd/tensor';
 import fc from 'fast-check';
@@ -99,6 +100,8 @@ describe('compileExpression', () => {
       f.evaluate({ x: 1 });
     } catch (e) {
       expect((e as ExpressionError).column).toBe(5);
+      expect(e).toBeInstanceOf(GdError);
+      expect((e as ExpressionError).code).toBe('ERR_GD_EXPRESSION');
       expect((e as ExpressionError).message).toContain("no value given for variable 'yy'");
     }
     expect(() => f.evaluate({ x: 1, yy: '2' as unknown as number })).toThrow(/must be a number/);

@@ -1,3 +1,5 @@
+import { GdRangeError } from '@gd/errors';
+
 /** One lecture that gd reproduces: its command name, its titles and what its experiments show. */
 export interface LectureInfo {
   /** Command name, as in `gd lecture <name>`. */
@@ -67,9 +69,11 @@ export const lectures: readonly LectureInfo[] = Object.freeze([
  * try { lectureInfo('cs229'); } catch (e) { if (e instanceof LectureError) console.log(e.names); }
  * ```
  */
-export class LectureError extends RangeError {
+export class LectureError extends GdRangeError {
   /** Always `'LectureError'`. */
   override name = 'LectureError';
+  /** Always `'ERR_GD_LECTURE'`. */
+  override readonly code: string = 'ERR_GD_LECTURE';
   /** The lecture names that exist. */
   readonly names: readonly string[];
 

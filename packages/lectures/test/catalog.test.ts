@@ -1,3 +1,4 @@
+import { GdError } from '@gd/errors';
 import { describe, expect, it } from 'vitest';
 import { LectureError, lectureInfo, lectures } from '../src/catalog';
 
@@ -39,6 +40,8 @@ describe('lectureInfo', () => {
       lectureInfo('');
     } catch (e) {
       expect(e).toBeInstanceOf(RangeError);
+      expect(e).toBeInstanceOf(GdError);
+      expect((e as LectureError).code).toBe('ERR_GD_LECTURE');
       expect((e as LectureError).name).toBe('LectureError');
       expect((e as LectureError).names).toHaveLength(5);
     }
