@@ -6,6 +6,7 @@
  * write made after the op was recorded (PyTorch's version counter).
  */
 import { GdTypeError } from '@gd/errors';
+import * as T from '@gd/tensor';
 import { Tensor, type TensorLike, modifiedAt, versionClock } from '@gd/tensor';
 import { type Operand, state } from './engine';
 import { InPlaceError } from './errors';
@@ -53,46 +54,46 @@ function inPlace(op: string, v: Var, update: (t: Tensor) => void): Var {
 /** v ← v + other under the in-place rules (see {@link Var.add_}). @example `noGrad(() => add_(w, 1))` */
 export function add_(v: Var, other: InPlaceOperand): Var {
   const o = operand('add_', other);
-  return inPlace('add_', v, (t) => t.add_(o));
+  return inPlace('add_', v, (t) => T.add_(t, o));
 }
 
 /** v ← v − other under the in-place rules (see {@link Var.sub_}). @example `noGrad(() => sub_(w, w.grad!.mul(0.1)))` */
 export function sub_(v: Var, other: InPlaceOperand): Var {
   const o = operand('sub_', other);
-  return inPlace('sub_', v, (t) => t.sub_(o));
+  return inPlace('sub_', v, (t) => T.sub_(t, o));
 }
 
 /** v ← v · other under the in-place rules (see {@link Var.mul_}). @example `noGrad(() => mul_(w, 0.5))` */
 export function mul_(v: Var, other: InPlaceOperand): Var {
   const o = operand('mul_', other);
-  return inPlace('mul_', v, (t) => t.mul_(o));
+  return inPlace('mul_', v, (t) => T.mul_(t, o));
 }
 
 /** v ← v / other under the in-place rules (see {@link Var.div_}). @example `noGrad(() => div_(w, 2))` */
 export function div_(v: Var, other: InPlaceOperand): Var {
   const o = operand('div_', other);
-  return inPlace('div_', v, (t) => t.div_(o));
+  return inPlace('div_', v, (t) => T.div_(t, o));
 }
 
 /** Clamps v's value into [lo, hi] under the in-place rules (see {@link Var.clamp_}). @example `noGrad(() => clamp_(w, -1, 1))` */
 export function clamp_(v: Var, lo?: number | null, hi?: number | null): Var {
-  return inPlace('clamp_', v, (t) => t.clamp_(lo, hi));
+  return inPlace('clamp_', v, (t) => T.clamp_(t, lo, hi));
 }
 
 /** Sets every element of v's value to `value` under the in-place rules. @example `noGrad(() => fill_(w, 0.5))` */
 export function fill_(v: Var, value: number | boolean): Var {
-  return inPlace('fill_', v, (t) => t.fill_(value));
+  return inPlace('fill_', v, (t) => T.fill_(t, value));
 }
 
 /** Sets v's value to zeros under the in-place rules. @example `noGrad(() => zero_(w))` */
 export function zero_(v: Var): Var {
-  return inPlace('zero_', v, (t) => t.zero_());
+  return inPlace('zero_', v, (t) => T.zero_(t));
 }
 
 /** Copies `src` into v's value under the in-place rules. @example `noGrad(() => copy_(w, saved))` */
 export function copy_(v: Var, src: InPlaceOperand): Var {
   const o = operand('copy_', src);
-  return inPlace('copy_', v, (t) => t.copy_(o));
+  return inPlace('copy_', v, (t) => T.copy_(t, o));
 }
 
 function dataOf(x: Operand | null): Tensor | null {

@@ -13,7 +13,18 @@ export { DTypeError, ShapeError } from './errors';
 export { OP_TABLE, type DTypeRule, type OpEntry, type OpName } from './op-table';
 export { setDispatchHook, type DispatchHook } from './ops/registry';
 export type { TensorMethods } from './generated/tensor-methods';
-export { modifiedAt, versionClock } from './ops/in-place';
+export {
+  add_,
+  clamp_,
+  copy_,
+  div_,
+  fill_,
+  modifiedAt,
+  mul_,
+  sub_,
+  versionClock,
+  zero_,
+} from './ops/in-place';
 export { Tensor, type Axis, type NestedArray, type ReduceOptions, type TensorLike } from './tensor';
 export {
   arange,

@@ -84,7 +84,15 @@ describe('the op table', () => {
       'backendName',
       'useBackend',
       'wasmTier',
-      // in-place bookkeeping (the version counter autodiff checks)
+      // in-place ops (methods x.add_(y)…, not table ops) and their version counter
+      'add_',
+      'sub_',
+      'mul_',
+      'div_',
+      'clamp_',
+      'fill_',
+      'zero_',
+      'copy_',
       'modifiedAt',
       // creation
       'tensor',

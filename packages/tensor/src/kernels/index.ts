@@ -22,7 +22,7 @@ function initial(): Backend {
   return wasmBackend;
 }
 
-let active: Backend = initial();
+let active: Backend = /* @__PURE__ */ initial();
 
 /** The kernels ops call. */
 export function backend(): Backend {

@@ -108,9 +108,12 @@ function binaryInPlace(code: BinaryCode, op: string, x: Tensor, other: TensorLik
  * x.add_(1); // x is now [2, 3]
  * ```
  */
-export function add_(x: Tensor, other: TensorLike): Tensor {
-  return binaryInPlace('add', 'add_', x, other);
-}
+export const add_ = /* @__PURE__ */ defineInPlace(
+  'add_',
+  function add_(x: Tensor, other: TensorLike): Tensor {
+    return binaryInPlace('add', 'add_', x, other);
+  },
+);
 
 /**
  * x ← x − other, in place (PyTorch's `sub_`), the form of a hand-written gradient step
@@ -121,9 +124,12 @@ export function add_(x: Tensor, other: TensorLike): Tensor {
  * w.value.sub_(w.grad.mul(0.1)); // or noGrad(() => w.sub_(w.grad.mul(0.1))) on a Var
  * ```
  */
-export function sub_(x: Tensor, other: TensorLike): Tensor {
-  return binaryInPlace('sub', 'sub_', x, other);
-}
+export const sub_ = /* @__PURE__ */ defineInPlace(
+  'sub_',
+  function sub_(x: Tensor, other: TensorLike): Tensor {
+    return binaryInPlace('sub', 'sub_', x, other);
+  },
+);
 
 /**
  * x ← x · other, in place (PyTorch's `mul_`). Returns `x`.
@@ -133,9 +139,12 @@ export function sub_(x: Tensor, other: TensorLike): Tensor {
  * tensor([1, 2]).mul_(3); // [3, 6]
  * ```
  */
-export function mul_(x: Tensor, other: TensorLike): Tensor {
-  return binaryInPlace('mul', 'mul_', x, other);
-}
+export const mul_ = /* @__PURE__ */ defineInPlace(
+  'mul_',
+  function mul_(x: Tensor, other: TensorLike): Tensor {
+    return binaryInPlace('mul', 'mul_', x, other);
+  },
+);
 
 /**
  * x ← x / other, in place (PyTorch's `div_`, true division: an int32 tensor is refused, since
@@ -146,9 +155,12 @@ export function mul_(x: Tensor, other: TensorLike): Tensor {
  * tensor([1, 2]).div_(4); // [0.25, 0.5]
  * ```
  */
-export function div_(x: Tensor, other: TensorLike): Tensor {
-  return binaryInPlace('div', 'div_', x, other);
-}
+export const div_ = /* @__PURE__ */ defineInPlace(
+  'div_',
+  function div_(x: Tensor, other: TensorLike): Tensor {
+    return binaryInPlace('div', 'div_', x, other);
+  },
+);
 
 /**
  * x ← min(max(x, lo), hi), in place (PyTorch's `clamp_`); either bound may be omitted (null),
@@ -159,35 +171,38 @@ export function div_(x: Tensor, other: TensorLike): Tensor {
  * tensor([-2, 0.5, 3]).clamp_(0, 1); // [0, 0.5, 1]
  * ```
  */
-export function clamp_(x: Tensor, lo?: number | null, hi?: number | null): Tensor {
-  const op = 'clamp_';
-  checkTensor(op, x);
-  if (x.dtype === 'bool') {
-    throw new DTypeError(`${op}: cannot clamp a bool tensor; cast it first (x.astype('int32'))`);
-  }
-  for (const [name, b] of [
-    ['lower bound', lo],
-    ['upper bound', hi],
-  ] as const) {
-    if (b == null) continue;
-    if (typeof b !== 'number' || Number.isNaN(b)) {
-      throw new GdRangeError(`${op}: the ${name} must be a number or null, got ${String(b)}`);
+export const clamp_ = /* @__PURE__ */ defineInPlace(
+  'clamp_',
+  function clamp_(x: Tensor, lo?: number | null, hi?: number | null): Tensor {
+    const op = 'clamp_';
+    checkTensor(op, x);
+    if (x.dtype === 'bool') {
+      throw new DTypeError(`${op}: cannot clamp a bool tensor; cast it first (x.astype('int32'))`);
     }
-    checkCast(op, promoteWithScalar(x.dtype, b), x);
-  }
-  if (lo != null && hi != null && lo > hi) {
-    throw new GdRangeError(`${op}: lower bound ${lo} is greater than upper bound ${hi}`);
-  }
-  const d = x.data;
-  const l = lo ?? Number.NEGATIVE_INFINITY;
-  const h = hi ?? Number.POSITIVE_INFINITY;
-  for (let i = 0; i < d.length; i++) {
-    const v = d[i];
-    if (v < l) d[i] = l;
-    else if (v > h) d[i] = h;
-  }
-  return bump(x);
-}
+    for (const [name, b] of [
+      ['lower bound', lo],
+      ['upper bound', hi],
+    ] as const) {
+      if (b == null) continue;
+      if (typeof b !== 'number' || Number.isNaN(b)) {
+        throw new GdRangeError(`${op}: the ${name} must be a number or null, got ${String(b)}`);
+      }
+      checkCast(op, promoteWithScalar(x.dtype, b), x);
+    }
+    if (lo != null && hi != null && lo > hi) {
+      throw new GdRangeError(`${op}: lower bound ${lo} is greater than upper bound ${hi}`);
+    }
+    const d = x.data;
+    const l = lo ?? Number.NEGATIVE_INFINITY;
+    const h = hi ?? Number.POSITIVE_INFINITY;
+    for (let i = 0; i < d.length; i++) {
+      const v = d[i];
+      if (v < l) d[i] = l;
+      else if (v > h) d[i] = h;
+    }
+    return bump(x);
+  },
+);
 
 /**
  * Sets every element to `value`, in place (PyTorch's `fill_`): stored as x's dtype (truncated
@@ -198,19 +213,22 @@ export function clamp_(x: Tensor, lo?: number | null, hi?: number | null): Tenso
  * zeros([2]).fill_(0.5); // [0.5, 0.5]
  * ```
  */
-export function fill_(x: Tensor, value: number | boolean): Tensor {
-  const op = 'fill_';
-  checkTensor(op, x);
-  if (typeof value === 'boolean') value = value ? 1 : 0;
-  if (typeof value !== 'number') {
-    throw new DTypeError(`${op}: value must be a number or boolean, got ${typeof value}`);
-  }
-  if (!isFloat(x.dtype) && !Number.isFinite(value)) {
-    throw new GdRangeError(`${op}: cannot store ${value} in a ${x.dtype} tensor`);
-  }
-  x.data.fill(x.dtype === 'bool' ? (value !== 0 ? 1 : 0) : value);
-  return bump(x);
-}
+export const fill_ = /* @__PURE__ */ defineInPlace(
+  'fill_',
+  function fill_(x: Tensor, value: number | boolean): Tensor {
+    const op = 'fill_';
+    checkTensor(op, x);
+    if (typeof value === 'boolean') value = value ? 1 : 0;
+    if (typeof value !== 'number') {
+      throw new DTypeError(`${op}: value must be a number or boolean, got ${typeof value}`);
+    }
+    if (!isFloat(x.dtype) && !Number.isFinite(value)) {
+      throw new GdRangeError(`${op}: cannot store ${value} in a ${x.dtype} tensor`);
+    }
+    x.data.fill(x.dtype === 'bool' ? (value !== 0 ? 1 : 0) : value);
+    return bump(x);
+  },
+);
 
 /**
  * Sets every element to 0, in place (PyTorch's `zero_`). Returns `x`.
@@ -220,11 +238,11 @@ export function fill_(x: Tensor, value: number | boolean): Tensor {
  * tensor([1, 2]).zero_(); // [0, 0]
  * ```
  */
-export function zero_(x: Tensor): Tensor {
+export const zero_ = /* @__PURE__ */ defineInPlace('zero_', function zero_(x: Tensor): Tensor {
   checkTensor('zero_', x);
   x.data.fill(0);
   return bump(x);
-}
+});
 
 /**
  * Copies `src` into x, in place (PyTorch's `copy_`): `src` broadcasts to x's shape and is
@@ -236,24 +254,22 @@ export function zero_(x: Tensor): Tensor {
  * w.copy_(tensor([1, 2])); // [[1, 2], [1, 2]]
  * ```
  */
-export function copy_(x: Tensor, src: TensorLike): Tensor {
-  const op = 'copy_';
-  checkTensor(op, x);
-  checkTensorLike(op, src);
-  if (typeof src === 'number') return fill_(x, src);
-  const outShape = broadcastShapes(op, x.shape, src.shape);
-  if (!sameShape(outShape, x.shape)) {
-    throw new ShapeError(
-      `${op}: the source of shape ${fmtShape(src.shape)} does not broadcast to the destination's ${fmtShape(x.shape)}`,
-    );
-  }
-  const from = sameShape(src.shape, x.shape) ? src : broadcastTo(src, x.shape);
-  // Int32Array conversion truncates toward zero, as PyTorch's float → int copy.
-  if (from.data !== x.data) store(x, from.data);
-  return bump(x);
-}
-
-// The Tensor methods (`x.add_(y)`…) find these by name: tensor.ts must not import this module.
-for (const [name, f] of Object.entries({ add_, sub_, mul_, div_, clamp_, fill_, zero_, copy_ })) {
-  defineInPlace(name, f);
-}
+export const copy_ = /* @__PURE__ */ defineInPlace(
+  'copy_',
+  function copy_(x: Tensor, src: TensorLike): Tensor {
+    const op = 'copy_';
+    checkTensor(op, x);
+    checkTensorLike(op, src);
+    if (typeof src === 'number') return fill_(x, src);
+    const outShape = broadcastShapes(op, x.shape, src.shape);
+    if (!sameShape(outShape, x.shape)) {
+      throw new ShapeError(
+        `${op}: the source of shape ${fmtShape(src.shape)} does not broadcast to the destination's ${fmtShape(x.shape)}`,
+      );
+    }
+    const from = sameShape(src.shape, x.shape) ? src : broadcastTo(src, x.shape);
+    // Int32Array conversion truncates toward zero, as PyTorch's float → int copy.
+    if (from.data !== x.data) store(x, from.data);
+    return bump(x);
+  },
+);

@@ -150,7 +150,8 @@ function instantiate(): { ex: KernelExports; relaxed: boolean } | null {
   }
 }
 
-const loaded = instantiate();
+// Pure-annotated so that a bundle which never reaches the kernels drops the embedded modules.
+const loaded = /* @__PURE__ */ instantiate();
 
 /** Below this many multiply-adds the copies in and out cost more than the SIMD kernel saves. */
 const SMALL = 4096;
@@ -187,7 +188,7 @@ class Arena {
   }
 }
 
-const arena = loaded ? new Arena(loaded.ex) : null;
+const arena = /* @__PURE__ */ ((l) => (l ? new Arena(l.ex) : null))(loaded);
 
 const align16 = (x: number): number => (x + 15) & ~15;
 
@@ -229,7 +230,8 @@ function gemm(
  * The WASM SIMD tier, or `null` where WebAssembly SIMD is unavailable. Matrix products of
  * float32/float64 run in WASM; every other kernel is the JS tier's.
  */
-export const wasmBackend: Backend | null = arena ? { ...jsBackend, gemm } : null;
+export const wasmBackend: Backend | null = /* @__PURE__ */ ((a) =>
+  a ? { ...jsBackend, gemm } : null)(arena);
 
 /** Whether the WASM tier uses relaxed SIMD (fused multiply-add); false without a WASM tier. */
-export const wasmRelaxedSimd: boolean = loaded?.relaxed ?? false;
+export const wasmRelaxedSimd: boolean = /* @__PURE__ */ ((l) => l?.relaxed ?? false)(loaded);
