@@ -1,13 +1,13 @@
 /**
- * The WASM SIMD kernel tier. The module (compiled from ../../../assembly by
- * scripts/build-wasm.mjs, embedded as base64) is instantiated synchronously when this file is
+ * The WASM SIMD kernel tier. The gemm module (compiled from ../../../assembly/gemm.ts by
+ * scripts/build-wasm.mjs, embedded as base64; loading in ./module.ts) is instantiated synchronously when this file is
  * first imported — no file or network access, in Node and in browsers. Relaxed SIMD (fused
  * multiply-add) is used when the runtime validates it, plain SIMD otherwise; without WASM SIMD
  * there is no WASM tier and {@link wasmBackend} is `null`.
  *
  * Measured on the 2-core AMD EPYC development machine (Node 20, float32 512², raw kernel):
  * plain SIMD 43 GFLOP/s, relaxed SIMD 50 (+16%; float64 21 → 24.5), so Node 20 gets V8's
- * relaxed-SIMD flag (see enableRelaxedOnNode). A 6×8 float32 tile (12 accumulators) measured
+ * relaxed-SIMD flag (see enableRelaxedOnNode in ./module.ts). A 6×8 float32 tile (12 accumulators) measured
  * 2–4× slower than this 4×8 one in an interleaved A/B run (likely register spills in V8).
  *
  * Memory: tensors keep their data in ordinary (garbage-collected) typed arrays. A product copies
@@ -24,7 +24,8 @@
 import type { TypedArray } from '../../dtype';
 import type { Backend } from '../backend';
 import { jsBackend } from '../js';
-import { RELAXED_WASM, SIMD_WASM } from './binary.generated';
+import { GEMM_RELAXED, GEMM_SIMD } from './binary.generated';
+import { Arena, align16, instantiateKernels } from './module';
 
 interface KernelExports {
   memory: WebAssembly.Memory;
@@ -58,139 +59,29 @@ interface KernelExports {
   ): void;
 }
 
-/**
- * A module whose one function is `f32x4.relaxed_madd` (opcode 0xfd 0x85 0x02): it validates
- * exactly when the runtime supports relaxed SIMD.
- */
-const RELAXED_PROBE = Uint8Array.of(
-  0x00,
-  0x61,
-  0x73,
-  0x6d,
-  0x01,
-  0x00,
-  0x00,
-  0x00, // magic, version
-  0x01,
-  0x08,
-  0x01,
-  0x60,
-  0x03,
-  0x7b,
-  0x7b,
-  0x7b,
-  0x01,
-  0x7b, // type: (v128 ×3) → v128
-  0x03,
-  0x02,
-  0x01,
-  0x00, // one function of type 0
-  0x0a,
-  0x0d,
-  0x01,
-  0x0b,
-  0x00, // code: one body of 11 bytes, no locals
-  0x20,
-  0x00,
-  0x20,
-  0x01,
-  0x20,
-  0x02,
-  0xfd,
-  0x85,
-  0x02,
-  0x0b, // a b c relaxed_madd end
-);
-
-function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(s);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-type NodeProcess = {
-  getBuiltinModule?: (id: string) => unknown;
-  env?: Record<string, string | undefined>;
-};
-
-/**
- * Node 20 ships relaxed SIMD behind a V8 flag (Node ≥ 22 and Chrome have it on). The flag only
- * enables extra WASM opcodes; it is set before any module of ours compiles, and only when the
- * probe fails, so other runtimes are untouched. `GD_WASM_RELAXED=0` opts out.
- */
-function enableRelaxedOnNode(): void {
-  const proc = (globalThis as { process?: NodeProcess }).process;
-  if (!proc?.getBuiltinModule || proc.env?.GD_WASM_RELAXED === '0') return;
-  try {
-    const v8 = proc.getBuiltinModule('node:v8') as { setFlagsFromString?: (f: string) => void };
-    v8?.setFlagsFromString?.('--experimental-wasm-relaxed-simd');
-  } catch {
-    // Not Node, or the flag is unknown: plain SIMD it is.
-  }
-}
-
-function instantiate(): { ex: KernelExports; relaxed: boolean } | null {
-  if (typeof WebAssembly !== 'object') return null;
-  let relaxed = WebAssembly.validate(RELAXED_PROBE);
-  if (!relaxed) {
-    enableRelaxedOnNode();
-    relaxed = WebAssembly.validate(RELAXED_PROBE);
-  }
-  const env = (globalThis as { process?: NodeProcess }).process?.env;
-  if (env?.GD_WASM_RELAXED === '0') relaxed = false;
-  const bytes = decodeBase64(relaxed ? RELAXED_WASM : SIMD_WASM);
-  if (!WebAssembly.validate(bytes)) return null;
-  try {
-    const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-    return { ex: inst.exports as unknown as KernelExports, relaxed };
-  } catch {
-    // e.g. a browser main thread that forbids synchronous compilation: stay on the JS tier.
-    return null;
-  }
-}
-
 // Pure-annotated so that a bundle which never reaches the kernels drops the embedded modules.
-const loaded = /* @__PURE__ */ instantiate();
+const loaded = /* @__PURE__ */ instantiateKernels<KernelExports>(GEMM_SIMD, GEMM_RELAXED);
 
 /** Below this many multiply-adds the copies in and out cost more than the SIMD kernel saves. */
 const SMALL = 4096;
-const PAGE = 65536;
 const TILE = 1024;
 const PACK_A = 2048;
 
-class Arena {
+/** The gemm module's memory: packing scratch first, then the operands of the current product. */
+class GemmArena extends Arena {
   readonly ex: KernelExports;
   readonly packB: number;
   readonly data: number;
-  private buf: ArrayBuffer;
-  f32: Float32Array;
-  f64: Float64Array;
 
   constructor(ex: KernelExports) {
+    super(ex.memory);
     this.ex = ex;
     this.packB = PACK_A + ex.packASize();
     this.data = this.packB + ex.packBSize();
-    this.buf = ex.memory.buffer;
-    this.f32 = new Float32Array(this.buf);
-    this.f64 = new Float64Array(this.buf);
-  }
-
-  /** Makes the memory at least `bytes` long; refreshes the views when it moved. */
-  ensure(bytes: number): void {
-    const mem = this.ex.memory;
-    if (mem.buffer.byteLength < bytes) mem.grow(Math.ceil((bytes - mem.buffer.byteLength) / PAGE));
-    if (mem.buffer !== this.buf) {
-      this.buf = mem.buffer;
-      this.f32 = new Float32Array(this.buf);
-      this.f64 = new Float64Array(this.buf);
-    }
   }
 }
 
-const arena = /* @__PURE__ */ ((l) => (l ? new Arena(l.ex) : null))(loaded);
-
-const align16 = (x: number): number => (x + 15) & ~15;
+const arena = /* @__PURE__ */ ((l) => (l ? new GemmArena(l.exports) : null))(loaded);
 
 function gemm(
   a: TypedArray,
