@@ -98,18 +98,29 @@ let scratch = new Float64Array(0);
 function sumMiddle(x: TypedArray, pre: number, mid: number, post: number, out: TypedArray): void {
   if (scratch.length < 4 * post) scratch = new Float64Array(4 * post);
   const acc = scratch;
+  const p1 = post;
+  const p2 = 2 * post;
+  const p3 = 3 * post;
   const mid4 = mid & ~3;
   for (let p = 0; p < pre; p++) {
     acc.fill(0, 0, 4 * post);
-    let row = p * mid * post;
-    for (let m = 0; m < mid; m++, row += post) {
-      const lane = m < mid4 ? (m & 3) * post : 0;
-      for (let q = 0; q < post; q++) acc[lane + q] += x[row + q];
+    const base = p * mid * post;
+    let m = 0;
+    for (; m < mid4; m += 4) {
+      const r = base + m * post;
+      for (let q = 0; q < post; q++) {
+        acc[q] += x[r + q];
+        acc[p1 + q] += x[r + p1 + q];
+        acc[p2 + q] += x[r + p2 + q];
+        acc[p3 + q] += x[r + p3 + q];
+      }
+    }
+    for (; m < mid; m++) {
+      const r = base + m * post;
+      for (let q = 0; q < post; q++) acc[q] += x[r + q];
     }
     const o = p * post;
-    for (let q = 0; q < post; q++) {
-      out[o + q] = acc[q] + acc[post + q] + (acc[2 * post + q] + acc[3 * post + q]);
-    }
+    for (let q = 0; q < post; q++) out[o + q] = acc[q] + acc[p1 + q] + (acc[p2 + q] + acc[p3 + q]);
   }
 }
 
