@@ -107,7 +107,7 @@ export const swapAxes = /* @__PURE__ */ defineOp(
 /**
  * Reads `x` through arbitrary strides into a new contiguous array of `outShape` (an odometer
  * over the output: O(1) amortised index update per element). Axes that are contiguous in `x`
- * are merged first, so a contiguous run is one `set` (memcpy), a stride-0 run one `fill`, and
+ * are merged first, so a long contiguous run is one `set` (memcpy), a long stride-0 run one `fill`, and
  * leading stride-0 axes (a row broadcast down a batch) are filled by doubling `copyWithin`.
  */
 export function gatherStrided(
@@ -152,7 +152,7 @@ export function gatherStrided(
   let base = offset;
   for (let o = 0; o < block; o += lastN) {
     if (lastS === 1 && lastN >= 16) out.set(src.subarray(base, base + lastN), o);
-    else if (lastS === 0) out.fill(src[base], o, o + lastN);
+    else if (lastS === 0 && lastN >= 16) out.fill(src[base], o, o + lastN);
     else for (let j = 0, p = base; j < lastN; j++, p += lastS) out[o + j] = src[p];
     for (let ax = last - 1; ax >= lead; ax--) {
       idx[ax]++;
