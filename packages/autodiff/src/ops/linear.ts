@@ -56,10 +56,13 @@ function addRows(y: T.Tensor, b: T.Tensor): void {
       `linear: bias of shape [${b.shape.join(', ')}] does not match the ${y.shape[y.ndim - 1]} outputs of the weight; pass a bias of shape [${y.shape[y.ndim - 1]}]`,
     );
   }
-  const rows = y.ndim === 1 ? b : T.broadcastTo(b, y.shape);
-  // Element-wise kernels read a[i] and b[i] before writing out[i], so out may alias a; this is
-  // the kernel `add(y, b)` would run, on the same values.
-  T.backend().binary('add', y.data, rows.data, y.data);
+  // One pass, no broadcast copy of b (measured on [128, 256]: several times faster than a
+  // kernel call on a broadcast copy). A float add rounds the same in any correct kernel, so the
+  // values are those of add(y, b).
+  const d = y.data;
+  const bd = b.data;
+  const n = bd.length;
+  for (let o = 0; o < d.length; o += n) for (let j = 0; j < n; j++) d[o + j] += bd[j];
 }
 
 function linearBack(g: Grad, n: Var): void {
