@@ -70,6 +70,8 @@ describe('Tensor and Var have the same methods', () => {
       'inv',
       'det',
       'cholesky',
+      // a layer's affine map: a function only, as torch.nn.functional.linear
+      'linear',
     ]);
     const fns = Object.entries(A)
       .filter(([, f]) => typeof f === 'function')

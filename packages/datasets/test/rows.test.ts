@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { tensor } from '@gd/tensor';
 import { describe, expect, it } from 'vitest';
 import { sliceRows } from '../src/rows';
@@ -34,5 +35,31 @@ describe('sliceRows', () => {
     expect(row.shape).toEqual([2, 1]);
     expect(row.dtype).toBe('int32');
     expect(row.toArray()).toEqual([[3], [4]]);
+  });
+
+  it('short rows (copied element by element) and long rows (one set per row) agree with indexing (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom('float32', 'float64', 'int32', 'bool') as fc.Arbitrary<
+          'float32' | 'float64' | 'int32' | 'bool'
+        >,
+        fc.array(fc.nat(), { maxLength: 20 }),
+        (n, rowSize, dtype, picks) => {
+          const values = Array.from({ length: n * rowSize }, (_, i) => ((i * 7919) % 13) - 4);
+          const t = tensor(values, { dtype, shape: [n, rowSize] });
+          const idx = picks.map((p) => p % n);
+          const out = sliceRows(t, idx);
+          expect(out.shape).toEqual([idx.length, rowSize]);
+          expect(out.dtype).toBe(dtype);
+          idx.forEach((r, k) => {
+            for (let j = 0; j < rowSize; j++) {
+              expect(out.data[k * rowSize + j]).toBe(t.data[r * rowSize + j]);
+            }
+          });
+        },
+      ),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { GdRangeError } from '@gd/errors';
 import { type Var, div, mul, neg, reshape, sum, transpose } from '@gd/autodiff';
-import { DTypeError, ShapeError, Tensor, tensor } from '@gd/tensor';
-import { fmt } from './inputs';
+import { DTypeError, ShapeError, Tensor } from '@gd/tensor';
+import { fmt, sameShape } from './inputs';
 import type { Reduction } from './reduction';
 
 /** Class scores laid out as rows: `rows` is [M, C]; per-row losses reshape to `outShape`. */
@@ -58,6 +58,9 @@ export function classWeights(
  * The coefficient matrix that turns log-probabilities into the (label-smoothed, weighted)
  * negative log-likelihood: A[i, c] = (1−ε)·w_{yᵢ}·[c = yᵢ] + (ε/C)·w_c, and 0 for rows whose
  * label is ignored. Also returns Σᵢ w_{yᵢ} over the rows kept (the 'mean' divisor).
+ *
+ * With `negate`, the matrix is −A, every entry the exact IEEE negation (zeros are −0), so that
+ * Σ_c (−A)·log p equals −Σ_c A·log p to the bit wherever it is not zero (see {@link reduceRows}).
  */
 export function labelCoefficients(
   labels: Int32Array,
@@ -66,15 +69,14 @@ export function labelCoefficients(
   ignoreIndex: number,
   smoothing: number,
   dtype: 'float32' | 'float64',
+  negate = false,
 ): { coef: Tensor; weightSum: number } {
   const m = labels.length;
-  const coef = tensor(
-    dtype === 'float64' ? new Float64Array(m * numClasses) : new Float32Array(m * numClasses),
-    {
-      shape: [m, numClasses],
-    },
-  );
-  const a = coef.data;
+  const a =
+    dtype === 'float64' ? new Float64Array(m * numClasses) : new Float32Array(m * numClasses);
+  const coef = new Tensor(a, [m, numClasses]);
+  const sign = negate ? -1 : 1;
+  if (negate) a.fill(-0);
   let weightSum = 0;
   for (let i = 0; i < m; i++) {
     const y = labels[i];
@@ -84,10 +86,10 @@ export function labelCoefficients(
     const base = i * numClasses;
     if (smoothing > 0) {
       for (let c = 0; c < numClasses; c++) {
-        a[base + c] = (smoothing / numClasses) * (weight === null ? 1 : weight[c]);
+        a[base + c] = sign * ((smoothing / numClasses) * (weight === null ? 1 : weight[c]));
       }
     }
-    a[base + y] += (1 - smoothing) * wy;
+    a[base + y] += sign * ((1 - smoothing) * wy);
   }
   return { coef, weightSum };
 }
@@ -95,6 +97,10 @@ export function labelCoefficients(
 /**
  * −Σ_c A[i, c]·log p[i, c] per row, reshaped to `outShape` and reduced; 'mean' divides the sum by
  * `divisor` (Σ w_{yᵢ} for labels, the number of rows for probabilities, as PyTorch).
+ *
+ * `negated` says that `coef` already holds −A (exactly, see {@link labelCoefficients}): the rows
+ * are then Σ_c (−A)·log p, one recorded op fewer. That is −Σ_c A·log p to the bit except that a
+ * zero row is +0 instead of −0, which no sum or mean can see; so callers pass it only for those.
  */
 export function reduceRows(
   logp: Var,
@@ -102,8 +108,11 @@ export function reduceRows(
   outShape: number[],
   reduction: Reduction,
   divisor: number,
+  negated = false,
 ): Var {
-  const per = reshape(neg(sum(mul(logp, coef), { axis: 1 })), outShape);
+  const rowSums = sum(mul(logp, coef), { axis: 1 });
+  const signed = negated ? rowSums : neg(rowSums);
+  const per = sameShape(signed.shape, outShape) ? signed : reshape(signed, outShape);
   if (reduction === 'none') return per;
   const total = sum(per);
   return reduction === 'sum' ? total : div(total, divisor);

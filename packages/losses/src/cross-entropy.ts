@@ -74,8 +74,10 @@ export function crossEntropy(
       ignoreIndex,
       eps,
       dtype,
+      // Sums and means cannot tell the sign of a zero row: fold the minus into the coefficients.
+      reduction !== 'none',
     );
-    return reduceRows(logp, coef, outShape, reduction, weightSum);
+    return reduceRows(logp, coef, outShape, reduction, weightSum, reduction !== 'none');
   }
   const q = asVar(op, 'target', target as LossInput);
   if (!sameShape(q.shape, x.shape)) {

@@ -45,6 +45,7 @@ export function nll(input: LossInput, target: Labels, opts: NllOptions = {}): Va
     ignoreIndex,
     0,
     floatDType(op, x.dtype),
+    reduction !== 'none',
   );
-  return reduceRows(rows, coef, outShape, reduction, weightSum);
+  return reduceRows(rows, coef, outShape, reduction, weightSum, reduction !== 'none');
 }

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { variable } from '@gd/autodiff';
-import { DTypeError, ShapeError, Tensor, softmax, tensor } from '@gd/tensor';
+import { div, logSoftmax, mul, neg, sum, variable } from '@gd/autodiff';
+import { DTypeError, Generator, ShapeError, Tensor, softmax, tensor, uniform } from '@gd/tensor';
 import { describe, expect, it } from 'vitest';
 import { crossEntropy } from '../src/cross-entropy';
+import { nll } from '../src/nll';
 import { expectGradCheck, r64, t64 } from './helpers';
 
 describe('crossEntropy', () => {
@@ -182,5 +183,82 @@ describe('crossEntropy properties (fast-check)', () => {
       crossEntropy(t64([[1, 2, 3]]), [2], { labelSmoothing: 0.1, weight: [1, 2, 3] }).item(),
       6,
     );
+  });
+});
+
+describe('crossEntropy and nll with sum/mean reductions fold the minus into the coefficients', () => {
+  /** The textbook graph: −Σ_c A·log p per row, then summed (and divided), A built as float32. */
+  function reference(
+    logits: Tensor,
+    labels: number[],
+    w: number[] | null,
+    eps: number,
+    ignore: number,
+    reduction: 'sum' | 'mean',
+    logProbsIn: boolean,
+  ) {
+    const [m, c] = logits.shape;
+    const a = new Float32Array(m * c);
+    let wsum = 0;
+    labels.forEach((y, i) => {
+      if (y === ignore) return;
+      wsum += w === null ? 1 : w[y];
+      for (let k = 0; k < c; k++) if (eps > 0) a[i * c + k] = (eps / c) * (w === null ? 1 : w[k]);
+      a[i * c + y] += (1 - eps) * (w === null ? 1 : w[y]);
+    });
+    const x = variable(logits);
+    const logp = logProbsIn ? x : logSoftmax(x, -1);
+    const total = sum(neg(sum(mul(logp, new Tensor(a, [m, c])), { axis: 1 })));
+    const loss = reduction === 'sum' ? total : div(total, wsum);
+    loss.backward();
+    return { value: loss.value, grad: x.grad as Tensor };
+  }
+
+  const sameBits = (a: Tensor, b: Tensor) => {
+    expect(a.shape).toEqual(b.shape);
+    for (let i = 0; i < a.size; i++)
+      expect(Object.is(a.data[i], b.data[i]), `entry ${i}`).toBe(true);
+  };
+
+  it('values and gradients equal the textbook graph to the bit (float32, property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.integer(),
+        fc.boolean(),
+        fc.constantFrom(0, 0.1),
+        fc.constantFrom<'sum' | 'mean'>('sum', 'mean'),
+        fc.boolean(),
+        (m, c, seed, weighted, eps, reduction, nllLoss) => {
+          const logits = uniform(-4, 4, [m, c], { generator: new Generator(seed) });
+          const input = nllLoss ? logSoftmax(logits, -1) : logits;
+          let s = seed | 0;
+          const labels = Array.from({ length: m }, () => {
+            s = (Math.imul(s, 1103515245) + 12345) | 0;
+            // About one label in five is ignored (−100).
+            return (s >>> 8) % 5 === 0 ? -100 : (s >>> 12) % c;
+          });
+          if (!labels.some((y) => y !== -100)) labels[0] = 0;
+          const w = weighted ? Array.from({ length: c }, (_, k) => [0.5, 2, 0, 1.25][k % 4]) : null;
+          const smoothing = nllLoss ? 0 : eps;
+          const want = reference(input, labels, w, smoothing, -100, reduction, nllLoss);
+          const x = variable(input);
+          const opts = { reduction, ...(w === null ? {} : { weight: w }) };
+          const loss = nllLoss
+            ? nll(x, labels, opts)
+            : crossEntropy(x, labels, { ...opts, labelSmoothing: smoothing });
+          loss.backward();
+          sameBits(loss.value, want.value);
+          sameBits(x.grad as Tensor, want.grad);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it("'none' keeps −0 for an ignored example, as before", () => {
+    const per = crossEntropy(variable(tensor([[1, 2]])), [-100], { reduction: 'none' });
+    expect(Object.is(per.value.data[0], -0)).toBe(true);
   });
 });

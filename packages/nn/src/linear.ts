@@ -1,5 +1,5 @@
 import { GdRangeError } from '@gd/errors';
-import { type Var, add, matmul, variable } from '@gd/autodiff';
+import { type Var, linear, variable } from '@gd/autodiff';
 import { type DType, type Generator, ShapeError, type Tensor, zeros } from '@gd/tensor';
 import {
   type Nonlinearity,
@@ -90,8 +90,7 @@ export class Linear extends Module {
         `Linear: input of shape [${x.shape.join(', ')}] has ${x.ndim === 0 ? 'no feature axis' : `${x.shape[x.ndim - 1]} features`}, the layer expects [..., ${this.inFeatures}]`,
       );
     }
-    const y = matmul(x, this.weight, { transposeB: true });
-    return this.bias === null ? y : add(y, this.bias);
+    return linear(x, this.weight, this.bias);
   }
 
   protected override extraRepr(): string {

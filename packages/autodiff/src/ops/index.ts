@@ -61,6 +61,7 @@ export {
   variance,
 } from './reduce';
 export { dot, matmul } from './matmul';
+export { linear } from './linear';
 export {
   broadcastTo,
   expandDims,

@@ -1,5 +1,5 @@
 import { defineOp } from './registry';
-import { type DType, allocate, floatResult } from '../dtype';
+import { type DType, type TypedArray, allocate, floatResult } from '../dtype';
 import { ShapeError, fmtShape } from '../errors';
 import { type ReduceCode, backend } from '../kernels';
 import { normalizeAxes } from '../shape';
@@ -61,10 +61,67 @@ function reduceOp(
       `${op}: cannot reduce over an empty axis of shape ${fmtShape(x.shape)}; it has no identity`,
     );
   }
-  const src = moveReducedLast(x, plan.axes);
   const out = allocate(dtype, plan.outer);
-  backend().reduce(code, src.data, plan.outer, plan.inner, out);
+  const block = code === 'sum' ? reducedBlock(x.shape, plan.axes) : null;
+  if (block !== null) sumMiddle(x.data, block.pre, plan.inner, block.post, out);
+  else backend().reduce(code, moveReducedLast(x, plan.axes).data, plan.outer, plan.inner, out);
   return new Tensor(out, plan.outShape);
+}
+
+/**
+ * When the reduced axes are one run of adjacent axes followed by kept axes (a sum over the batch
+ * axis, as a bias gradient), the sizes before and after the run; null when the run is trailing
+ * (the kernel reads it in place) or the axes are not adjacent.
+ */
+function reducedBlock(
+  shape: readonly number[],
+  axes: readonly number[],
+): { pre: number; post: number } | null {
+  const nd = shape.length;
+  const k = axes.length;
+  if (k === 0 || axes[k - 1] === nd - 1 || axes[k - 1] - axes[0] !== k - 1) return null;
+  let pre = 1;
+  for (let i = 0; i < axes[0]; i++) pre *= shape[i];
+  let post = 1;
+  for (let i = axes[k - 1] + 1; i < nd; i++) post *= shape[i];
+  return post > 1 ? { pre, post } : null;
+}
+
+let scratch = new Float64Array(0);
+
+/**
+ * out[p·post + q] = Σ_m x[(p·mid + m)·post + q], reading `x` row by row instead of transposing
+ * it first. Each output is summed in float64 in the same order as the row kernels (four partial
+ * sums by m mod 4, the tail into the first, combined as s0 + s1 + (s2 + s3)), so the result is
+ * the same to the bit as the transposed path.
+ */
+function sumMiddle(x: TypedArray, pre: number, mid: number, post: number, out: TypedArray): void {
+  if (scratch.length < 4 * post) scratch = new Float64Array(4 * post);
+  const acc = scratch;
+  const p1 = post;
+  const p2 = 2 * post;
+  const p3 = 3 * post;
+  const mid4 = mid & ~3;
+  for (let p = 0; p < pre; p++) {
+    acc.fill(0, 0, 4 * post);
+    const base = p * mid * post;
+    let m = 0;
+    for (; m < mid4; m += 4) {
+      const r = base + m * post;
+      for (let q = 0; q < post; q++) {
+        acc[q] += x[r + q];
+        acc[p1 + q] += x[r + p1 + q];
+        acc[p2 + q] += x[r + p2 + q];
+        acc[p3 + q] += x[r + p3 + q];
+      }
+    }
+    for (; m < mid; m++) {
+      const r = base + m * post;
+      for (let q = 0; q < post; q++) acc[q] += x[r + q];
+    }
+    const o = p * post;
+    for (let q = 0; q < post; q++) out[o + q] = acc[q] + acc[p1 + q] + (acc[p2 + q] + acc[p3 + q]);
+  }
 }
 
 const sumType = (d: DType): DType => (d === 'bool' ? 'int32' : d);

@@ -106,7 +106,9 @@ export const swapAxes = /* @__PURE__ */ defineOp(
 
 /**
  * Reads `x` through arbitrary strides into a new contiguous array of `outShape` (an odometer
- * over the output: O(1) amortised index update per element).
+ * over the output: O(1) amortised index update per element). Axes that are contiguous in `x`
+ * are merged first, so a long contiguous run is one `set` (memcpy), a long stride-0 run one `fill`, and
+ * leading stride-0 axes (a row broadcast down a batch) are filled by doubling `copyWithin`.
  */
 export function gatherStrided(
   x: Tensor,
@@ -116,26 +118,52 @@ export function gatherStrided(
 ) {
   const n = sizeOf(outShape);
   const out = allocate(x.dtype, n);
+  if (n === 0) return out;
   const src = x.data;
-  const nd = outShape.length;
+  // Merge axis i into axis i+1 when stepping it is stepping i+1 past its end; drop size-1 axes.
+  const shape: number[] = [];
+  const step: number[] = [];
+  for (let i = 0; i < outShape.length; i++) {
+    const d = outShape[i];
+    if (d === 1) continue;
+    const k = shape.length - 1;
+    if (k >= 0 && step[k] === strides[i] * d) {
+      shape[k] *= d;
+      step[k] = strides[i];
+    } else {
+      shape.push(d);
+      step.push(strides[i]);
+    }
+  }
+  const nd = shape.length;
   if (nd === 0) {
-    if (n === 1) out[0] = src[offset];
+    out[0] = src[offset];
     return out;
   }
+  // Leading stride-0 axes repeat one block: gather it once, then copy it forward.
+  let lead = 0;
+  let reps = 1;
+  while (lead < nd - 1 && step[lead] === 0) reps *= shape[lead++];
+  const block = n / reps;
   const last = nd - 1;
-  const lastN = outShape[last];
-  const lastS = strides[last];
+  const lastN = shape[last];
+  const lastS = step[last];
   const idx = new Array<number>(nd).fill(0);
   let base = offset;
-  for (let o = 0; o < n; o += lastN) {
-    for (let j = 0, p = base; j < lastN; j++, p += lastS) out[o + j] = src[p];
-    for (let ax = last - 1; ax >= 0; ax--) {
+  for (let o = 0; o < block; o += lastN) {
+    if (lastS === 1 && lastN >= 16) out.set(src.subarray(base, base + lastN), o);
+    else if (lastS === 0 && lastN >= 16) out.fill(src[base], o, o + lastN);
+    else for (let j = 0, p = base; j < lastN; j++, p += lastS) out[o + j] = src[p];
+    for (let ax = last - 1; ax >= lead; ax--) {
       idx[ax]++;
-      base += strides[ax];
-      if (idx[ax] < outShape[ax]) break;
-      base -= idx[ax] * strides[ax];
+      base += step[ax];
+      if (idx[ax] < shape[ax]) break;
+      base -= idx[ax] * step[ax];
       idx[ax] = 0;
     }
+  }
+  for (let filled = block; filled < n; filled *= 2) {
+    out.copyWithin(filled, 0, Math.min(filled, n - filled));
   }
   return out;
 }

@@ -129,6 +129,64 @@ describe('reductions', () => {
   });
 });
 
+describe('sums over leading or middle axes (read in place, no transpose)', () => {
+  /** Shape (2–4 axes), a run of adjacent axes that is not trailing, and a dtype. */
+  const blockCase = fc
+    .array(fc.integer({ min: 1, max: 9 }), { minLength: 2, maxLength: 4 })
+    .chain((shape) =>
+      fc.tuple(
+        fc.constant(shape),
+        fc
+          .tuple(fc.nat(shape.length - 2), fc.nat(shape.length - 2))
+          .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const),
+        fc.constantFrom('float32', 'float64', 'int32', 'bool') as fc.Arbitrary<
+          'float32' | 'float64' | 'int32' | 'bool'
+        >,
+        fc.boolean(),
+      ),
+    );
+
+  it('equal, to the bit, the sum of the transposed tensor over its trailing axes (property)', () => {
+    fc.assert(
+      fc.property(blockCase, fc.integer(), ([shape, [lo, hi], dtype, keepDims], seed) => {
+        const n = prodOf(shape);
+        let s = seed | 0;
+        const values = Array.from({ length: n }, () => {
+          s = (Math.imul(s, 1103515245) + 12345) | 0;
+          // Mixed magnitudes make float rounding depend on the summation order.
+          return dtype === 'bool' ? s & 1 : ((s >> 8) % 1000) * 10 ** ((s & 7) - 3);
+        });
+        const x = tensor(values, { dtype }).reshape(shape);
+        const axes = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+        const kept = shape.map((_, i) => i).filter((i) => i < lo || i > hi);
+        const moved = x.transpose([...kept, ...axes]);
+        const trailing = axes.map((_, i) => kept.length + i);
+        const got = sum(x, { axis: axes, keepDims });
+        const want = sum(moved, { axis: trailing });
+        expect(got.dtype).toBe(want.dtype);
+        expect(got.shape).toEqual(
+          keepDims ? shape.map((d, i) => (i < lo || i > hi ? d : 1)) : kept.map((i) => shape[i]),
+        );
+        for (let i = 0; i < want.size; i++) expect(Object.is(got.data[i], want.data[i])).toBe(true);
+      }),
+    );
+  });
+
+  it('a bias gradient: the batch sum of [N, C] and the mean over axis 0', () => {
+    const x = tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+      [0.5, -1, 1e8],
+      [1, 1, -1e8],
+      [2, 0, 1],
+    ]);
+    expect(sum(x, { axis: 0 }).toArray()).toEqual([8.5, 7, 10]);
+    expect(sum(x, { axis: 0, keepDims: true }).shape).toEqual([1, 3]);
+    expect(mean(x, { axis: 0 }).toArray()).toEqual([1.7000000476837158, 1.399999976158142, 2]);
+    expect(sum(zeros([0, 3]), { axis: 0 }).toArray()).toEqual([0, 0, 0]);
+  });
+});
+
 describe('0-d tensors take axis 0 or −1, as in PyTorch', () => {
   it('reductions, arg-reductions and squeeze over axis −1 of a scalar return the scalar', () => {
     const x = tensor(-3, { dtype: 'float64' });

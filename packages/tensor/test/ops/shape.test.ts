@@ -143,4 +143,40 @@ describe('squeeze / unsqueeze / flatten / broadcastTo', () => {
       /broadcastTo: cannot broadcast \[1, 2\] to \[2\]/,
     );
   });
+  it('broadcastTo and transpose agree with index arithmetic on long rows, bias rows and columns (property)', () => {
+    // Sizes up to 40 reach the row-copy (≥ 16 contiguous elements), fill (stride 0) and
+    // doubling (leading broadcast axes) paths as well as the element loop.
+    const dims = fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(
+        dims,
+        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 2 }),
+        (shape, ones, leading) => {
+          const src = shape.map((d, i) => (ones[i] ? 1 : d));
+          const x = arange(prodOf(src)).reshape(src);
+          const target = [...leading, ...shape];
+          const b = broadcastTo(x, target);
+          expect(b.shape).toEqual(target);
+          for (let p = 0; p < b.size; p++) {
+            const idx = unravel(p, target).slice(leading.length);
+            expect(b.data[p]).toBe(
+              x.data[
+                ravel(
+                  idx.map((v, i) => (src[i] === 1 ? 0 : v)),
+                  src,
+                )
+              ],
+            );
+          }
+          const t = transpose(b);
+          const rev = [...target].reverse();
+          for (let p = 0; p < t.size; p++) {
+            expect(t.data[p]).toBe(b.data[ravel(unravel(p, rev).reverse(), target)]);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });
