@@ -12,55 +12,132 @@
  * Workers are `unref`'d: they never keep a Node process alive.
  */
 
-/** Bytes from the start of memory where the control blocks begin (one per helper thread). */
+/** Byte offset of the job control block (int32 slots, see below). */
 const CTRL = 1024;
-/** Bytes per control block: 32 int32 slots. */
-const CTRL_BYTES = 128;
 /** Most threads a product can use (setNumThreads validates against it). */
 export const MAX_THREADS = 64;
-/** End of the control blocks: per-thread packing scratch starts here. */
-export const CTRL_END = CTRL + (MAX_THREADS - 1) * CTRL_BYTES;
+/** Most chunks a product is cut into. */
+export const MAX_CHUNKS = 32;
 
-// Control block slots (int32 indices inside a block).
-const SEQ = 0; // bumped by the caller to post a job
-const DONE = 1; // set to SEQ by the helper when the job is finished
-const STATE = 2; // 0 starting, 1 ready, -1 failed or stopped
-const OP = 3; // 0 float32, 1 float64, -1 exit
-const ARGS = 4; // a, lda, ta, b, ldb, tb, c, ldc, m, n, k, ap, bp, tile
+// Job control block, int32 indices from CTRL. One job at a time, shared by every helper.
+const SEQ = 0; // bumped (and notified) by the caller when a job is posted
+const CLAIM = 1; // (chunks << 16) | next unclaimed chunk: helpers and the caller claim by CAS
+const FINISHED = 2; // chunks finished; the caller waits until it has them all
+const FAILED = 3; // set by a helper whose kernel call threw
+const OP = 5; // 0 float32, 1 float64
+const NCHUNKS = 6;
+const SCRATCH = 7; // byte offset of thread 0's scratch; thread t's is SCRATCH + t·SLOT
+const SLOT = 8;
+const PACKA = 9; // bytes of packed-A scratch (the edge tile precedes it, packed B follows it)
+const STATES = 16; // STATES + h: helper h's state, 0 starting, 1 ready, -1 stopped or failed
+const TABLE = STATES + MAX_THREADS; // chunk i: 11 kernel arguments a … k at TABLE + 11·i
+/** End of the control block: per-thread scratch may start here. */
+export const CTRL_END = CTRL + 4 * (TABLE + 11 * MAX_CHUNKS);
+/** Bytes of the edge tile at the start of each thread's scratch. */
+export const TILE_BYTES = 128;
+
+/** A gemm kernel export (gemmF32 / gemmF64). */
+export type GemmFn = (
+  a: number,
+  lda: number,
+  ta: number,
+  b: number,
+  ldb: number,
+  tb: number,
+  c: number,
+  ldc: number,
+  m: number,
+  n: number,
+  k: number,
+  ap: number,
+  bp: number,
+  tile: number,
+) => void;
+
+/**
+ * Claims the next chunk of the current job by compare-and-swap on CLAIM; -1 when none is left.
+ * The word holds the job's chunk count and next chunk, and the caller writes a job's table before
+ * it stores the job's word: a CAS that succeeds on a word with `next < chunks` claims chunk
+ * `next` of the job posted then, whose table cannot change until that chunk is finished. (The
+ * helpers run the same steps, in WORKER_SOURCE.)
+ */
+function claim(c: Int32Array, base: number): number {
+  for (;;) {
+    const w = Atomics.load(c, base + CLAIM);
+    const next = w & 0xffff;
+    if (next >= w >>> 16) return -1;
+    if (Atomics.compareExchange(c, base + CLAIM, w, w + 1) === w) return next;
+  }
+}
+
+/** Runs chunk `i` of the table on thread `t`'s scratch with kernel `f`. */
+function runChunk(c: Int32Array, base: number, i: number, t: number, f: GemmFn): void {
+  const p = base + TABLE + 11 * i;
+  const tile = c[base + SCRATCH] + t * c[base + SLOT];
+  const ap = tile + TILE_BYTES;
+  const bp = ap + c[base + PACKA];
+  f(
+    c[p],
+    c[p + 1],
+    c[p + 2],
+    c[p + 3],
+    c[p + 4],
+    c[p + 5],
+    c[p + 6],
+    c[p + 7],
+    c[p + 8],
+    c[p + 9],
+    c[p + 10],
+    ap,
+    bp,
+    tile,
+  );
+}
 
 /**
  * The helper's source. It runs as a classic script (Node `eval: true` worker or a Blob-URL Web
- * Worker), receives `{ module, memory, ctrl }` once, and then serves jobs forever from its
- * control block; it never returns to its event loop.
+ * Worker), receives `{ module, memory, index }` once, and then serves jobs forever: it sleeps on
+ * SEQ, claims chunks until none is left (as claim() and runChunk() above), and counts each
+ * finished chunk in FINISHED. It never returns to its event loop.
  */
 const WORKER_SOURCE = `'use strict';
 function start(d) {
-  const c = new Int32Array(d.memory.buffer, d.ctrl, 32);
+  const c = new Int32Array(d.memory.buffer);
+  const base = ${CTRL >> 2};
+  const state = base + ${STATES} + d.index;
   let x;
   try {
     x = new WebAssembly.Instance(d.module, { env: { memory: d.memory } }).exports;
   } catch (e) {
-    Atomics.store(c, ${STATE}, -1);
+    Atomics.store(c, state, -1);
     return;
   }
-  let seen = Atomics.load(c, ${SEQ});
-  Atomics.store(c, ${STATE}, 1);
-  for (;;) {
-    Atomics.wait(c, ${SEQ}, seen);
-    const s = Atomics.load(c, ${SEQ});
-    if (s === seen) continue;
-    seen = s;
-    const op = c[${OP}];
-    if (op < 0) { Atomics.store(c, ${STATE}, -1); Atomics.store(c, ${DONE}, s); Atomics.notify(c, ${DONE}); return; }
-    try {
-      const f = op === 1 ? x.gemmF64 : x.gemmF32;
-      const a = ${ARGS};
-      f(c[a], c[a + 1], c[a + 2], c[a + 3], c[a + 4], c[a + 5], c[a + 6], c[a + 7], c[a + 8], c[a + 9], c[a + 10], c[a + 11], c[a + 12], c[a + 13]);
-    } catch (e) {
-      Atomics.store(c, ${STATE}, -1);
+  const claim = () => {
+    for (;;) {
+      const w = Atomics.load(c, base + ${CLAIM});
+      const next = w & 0xffff;
+      if (next >= w >>> 16) return -1;
+      if (Atomics.compareExchange(c, base + ${CLAIM}, w, w + 1) === w) return next;
     }
-    Atomics.store(c, ${DONE}, s);
-    Atomics.notify(c, ${DONE});
+  };
+  Atomics.store(c, state, 1);
+  for (;;) {
+    const s = Atomics.load(c, base + ${SEQ});
+    if (Atomics.load(c, state) !== 1) return;
+    for (let i = claim(); i >= 0; i = claim()) {
+      try {
+        const f = c[base + ${OP}] === 1 ? x.gemmF64 : x.gemmF32;
+        const p = base + ${TABLE} + 11 * i;
+        const tile = c[base + ${SCRATCH}] + (d.index + 1) * c[base + ${SLOT}];
+        const ap = tile + ${TILE_BYTES};
+        f(c[p], c[p + 1], c[p + 2], c[p + 3], c[p + 4], c[p + 5], c[p + 6], c[p + 7], c[p + 8], c[p + 9], c[p + 10], ap, ap + c[base + ${PACKA}], tile);
+      } catch (e) {
+        Atomics.store(c, base + ${FAILED}, 1);
+      }
+      Atomics.add(c, base + ${FINISHED}, 1);
+      Atomics.notify(c, base + ${FINISHED});
+    }
+    Atomics.wait(c, base + ${SEQ}, s);
   }
 }
 if (typeof require === 'function') require('node:worker_threads').parentPort.once('message', start);
@@ -126,11 +203,6 @@ function threadsPossible(memory: WebAssembly.Memory): boolean {
   return g.crossOriginIsolated === true && typeof g.Worker === 'function';
 }
 
-interface Helper {
-  ctrl: number; // int32 index of the control block
-  stop(): void;
-}
-
 type NodeWorker = {
   unref(): void;
   on(ev: string, f: (e: unknown) => void): void;
@@ -141,14 +213,26 @@ type WorkerThreads = {
   Worker: new (src: string, opts: { eval: boolean; name?: string }) => NodeWorker;
 };
 
+/** One product to share: the kernel, the chunks (11 kernel arguments each) and the scratch. */
+export interface GemmJob {
+  /** 0 float32, 1 float64. */
+  op: number;
+  /** Kernel arguments a, lda, ta, b, ldb, tb, c, ldc, m, n, k of each chunk, concatenated. */
+  chunks: readonly number[];
+  /** Byte offset of thread 0's scratch, bytes per thread's scratch, bytes of packed-A scratch. */
+  scratch: number;
+  slot: number;
+  packA: number;
+}
+
 /**
- * Helper threads serving one gemm module instance: `workers[i]` owns control block i. The
- * caller's thread is thread 0; helper i computes share i + 1.
+ * Helper threads serving one gemm module instance. The caller's thread is thread 0 and helper h
+ * uses thread h + 1's scratch.
  */
 export class GemmPool {
   readonly module: WebAssembly.Module;
   readonly memory: WebAssembly.Memory;
-  private readonly helpers: Helper[] = [];
+  private readonly stops: Array<() => void> = [];
   private i32: Int32Array;
   private blocking = true;
   private failed = false;
@@ -162,41 +246,46 @@ export class GemmPool {
   }
 
   /**
-   * How many threads (including the caller's) are ready to share a product, starting helpers up
-   * to `want − 1` (asynchronously; they count once ready) and stopping any beyond it.
+   * How many threads (the caller's and the helpers that are ready) can share a product now,
+   * starting helpers up to `want − 1` (asynchronously: they count once ready) and stopping any
+   * beyond it.
    */
   ready(want: number): number {
     if (!this.possible || this.failed) return 1;
-    while (this.helpers.length > Math.max(want - 1, 0)) this.helpers.pop()?.stop();
-    while (this.helpers.length < want - 1) {
+    while (this.stops.length > Math.max(want - 1, 0)) this.stops.pop()?.();
+    while (this.stops.length < want - 1) {
       if (!this.spawn()) {
         this.failed = true;
-        for (const h of this.helpers) h.stop();
-        this.helpers.length = 0;
+        this.close();
         return 1;
       }
     }
+    const c = this.view();
+    const base = CTRL >> 2;
     let n = 1;
-    for (const h of this.helpers) {
-      const s = Atomics.load(this.i32, h.ctrl + STATE);
-      if (s === 1) n++;
-      else break;
-    }
+    for (let h = 0; h < this.stops.length; h++) if (Atomics.load(c, base + STATES + h) === 1) n++;
     return n;
   }
 
   /** Number of helper threads started (ready or not). */
   get started(): number {
-    return this.helpers.length;
+    return this.stops.length;
+  }
+
+  /** Whether helper threads can run here (shared memory and worker_threads or isolated Web Workers). */
+  get available(): boolean {
+    return this.possible && !this.failed;
   }
 
   private spawn(): boolean {
-    const index = this.helpers.length;
-    const ctrlByte = CTRL + index * CTRL_BYTES;
-    const ctrl = ctrlByte >> 2;
-    const i32 = this.view();
-    for (let s = 0; s < CTRL_BYTES >> 2; s++) i32[ctrl + s] = 0;
-    const msg = { module: this.module, memory: this.memory, ctrl: ctrlByte };
+    const index = this.stops.length;
+    const state = (CTRL >> 2) + STATES + index;
+    Atomics.store(this.view(), state, 0);
+    const msg = { module: this.module, memory: this.memory, index };
+    const stop = (terminate: () => unknown) => () => {
+      Atomics.store(this.view(), state, -1);
+      terminate();
+    };
     try {
       const wt = nodeProcess()?.getBuiltinModule?.('node:worker_threads') as
         | WorkerThreads
@@ -204,41 +293,28 @@ export class GemmPool {
       if (wt) {
         const w = new wt.Worker(WORKER_SOURCE, { eval: true, name: 'gd-gemm' });
         w.unref();
-        w.on('error', () => Atomics.store(this.view(), ctrl + STATE, -1));
+        w.on('error', () => Atomics.store(this.view(), state, -1));
         w.postMessage(msg);
-        this.helpers.push({ ctrl, stop: () => this.stop(ctrl, () => w.terminate()) });
+        this.stops.push(stop(() => w.terminate()));
         return true;
       }
       const g = globalThis as unknown as {
         Worker: new (
           url: string,
-        ) => {
-          postMessage(m: unknown): void;
-          terminate(): void;
-          onerror: unknown;
-        };
+        ) => { postMessage(m: unknown): void; terminate(): void; onerror: unknown };
         Blob: typeof Blob;
         URL: typeof URL;
       };
       const url = g.URL.createObjectURL(new g.Blob([WORKER_SOURCE], { type: 'text/javascript' }));
       const w = new g.Worker(url);
       g.URL.revokeObjectURL(url);
-      w.onerror = () => Atomics.store(this.view(), ctrl + STATE, -1);
+      w.onerror = () => Atomics.store(this.view(), state, -1);
       w.postMessage(msg);
-      this.helpers.push({ ctrl, stop: () => this.stop(ctrl, () => w.terminate()) });
+      this.stops.push(stop(() => w.terminate()));
       return true;
     } catch {
       return false;
     }
-  }
-
-  private stop(ctrl: number, terminate: () => unknown): void {
-    const i32 = this.view();
-    Atomics.store(i32, ctrl + STATE, -1);
-    i32[ctrl + OP] = -1;
-    Atomics.add(i32, ctrl + SEQ, 1);
-    Atomics.notify(i32, ctrl + SEQ);
-    terminate();
   }
 
   private view(): Int32Array {
@@ -247,45 +323,45 @@ export class GemmPool {
   }
 
   /**
-   * Posts `args` (14 int32 values, as gemmF32/gemmF64 take them) to helper `h` (0-based) as a
-   * float32 (`op` 0) or float64 (`op` 1) job; returns the sequence number to {@link wait} for.
+   * Runs `job` cut into `chunks` chunks: posts it, claims and computes chunks on this thread
+   * with `f` until none is left, then waits for the chunks helpers claimed. A helper that is
+   * slow to wake simply claims nothing. Returns false when a helper's kernel call failed (the
+   * caller then recomputes the product alone; the pool stops using threads).
    */
-  post(h: number, op: number, args: readonly number[]): number {
-    const i32 = this.view();
-    const c = this.helpers[h].ctrl;
-    i32[c + OP] = op;
-    for (let i = 0; i < 14; i++) i32[c + ARGS + i] = args[i];
-    const seq = (Atomics.load(i32, c + SEQ) + 1) | 0;
-    Atomics.store(i32, c + SEQ, seq);
-    Atomics.notify(i32, c + SEQ);
-    return seq;
-  }
-
-  /**
-   * Waits until helper `h` finished job `seq`; false when the helper failed (the caller then
-   * computes that share itself and the pool stops using threads).
-   */
-  wait(h: number, seq: number): boolean {
-    const i32 = this.view();
-    const c = this.helpers[h].ctrl;
+  run(job: GemmJob, f: GemmFn): boolean {
+    const c = this.view();
+    const base = CTRL >> 2;
+    const chunks = job.chunks.length / 11;
+    c[base + OP] = job.op;
+    c[base + NCHUNKS] = chunks;
+    c[base + SCRATCH] = job.scratch;
+    c[base + SLOT] = job.slot;
+    c[base + PACKA] = job.packA;
+    for (let i = 0; i < job.chunks.length; i++) c[base + TABLE + i] = job.chunks[i];
+    Atomics.store(c, base + FINISHED, 0);
+    Atomics.store(c, base + FAILED, 0);
+    Atomics.store(c, base + CLAIM, chunks << 16);
+    Atomics.add(c, base + SEQ, 1);
+    Atomics.notify(c, base + SEQ);
+    let mine = 0;
+    for (let i = claim(c, base); i >= 0; i = claim(c, base)) {
+      runChunk(c, base, i, 0, f);
+      mine++;
+    }
     for (;;) {
-      const d = Atomics.load(i32, c + DONE);
-      if (d === seq) break;
-      if (Atomics.load(i32, c + STATE) === -1 && d !== seq) {
-        // The helper died without finishing: wait no longer.
-        this.failed = true;
-        return false;
-      }
+      const done = Atomics.load(c, base + FINISHED);
+      if (done + mine >= chunks) break;
       if (this.blocking) {
         try {
-          Atomics.wait(i32, c + DONE, d, 100);
+          Atomics.wait(c, base + FINISHED, done, 50);
         } catch {
           this.blocking = false; // a browser main thread may not block: spin instead
         }
       }
     }
-    if (Atomics.load(i32, c + STATE) !== 1) {
+    if (Atomics.load(c, base + FAILED) !== 0) {
       this.failed = true;
+      this.close();
       return false;
     }
     return true;
@@ -293,7 +369,7 @@ export class GemmPool {
 
   /** Stops every helper (used when threads are turned off). */
   close(): void {
-    while (this.helpers.length) this.helpers.pop()?.stop();
+    while (this.stops.length) this.stops.pop()?.();
   }
 }
 
@@ -317,8 +393,10 @@ export function unshareMemoryImport(bytes: Uint8Array): void {
     if (id === 2) {
       const count = leb();
       for (let e = 0; e < count; e++) {
-        i += leb(); // module name
-        i += leb(); // field name
+        const mod = leb(); // module name
+        i += mod;
+        const field = leb(); // field name
+        i += field;
         const kind = bytes[i++];
         if (kind === 0) leb();
         else if (kind === 1) {

@@ -32,29 +32,15 @@ import { jsBackend } from '../js';
 import { GEMM_RELAXED, GEMM_SIMD } from './binary.generated';
 import {
   CTRL_END,
+  type GemmFn,
   GemmPool,
+  MAX_CHUNKS,
+  TILE_BYTES,
   createSharedMemory,
   threadSetting,
   unshareMemoryImport,
 } from './gemm-threads';
 import { Arena, align16, relaxedSimdAvailable } from './module';
-
-type GemmFn = (
-  a: number,
-  lda: number,
-  ta: number,
-  b: number,
-  ldb: number,
-  tb: number,
-  c: number,
-  ldc: number,
-  m: number,
-  n: number,
-  k: number,
-  ap: number,
-  bp: number,
-  tile: number,
-) => void;
 
 interface KernelExports {
   packASize(): number;
@@ -119,9 +105,9 @@ const SMALL = 4096;
  * run on the calling thread alone, where waking a helper (tens of µs) would cost more than it
  * saves. Measured on the 2-core development machine: see the performance guide.
  */
-export const THREAD_MIN = 1 << 21;
-/** Per-thread scratch: a 128-byte edge tile, then packed A, then packed B. */
-const TILE_BYTES = 128;
+export const THREAD_MIN = 1 << 22;
+/** Chunks per thread a shared product is cut into (claimed dynamically). */
+const CHUNKS_PER_THREAD = 2;
 
 /** A gemm instance and its memory: control blocks, per-thread scratch, then the operands. */
 export class GemmRunner extends Arena {
@@ -171,12 +157,12 @@ export class GemmRunner extends Arena {
     const f64 = out instanceof Float64Array;
     const sz = f64 ? 8 : 4;
     const shift = f64 ? 3 : 2;
-    // Shares are cut at multiples of 64 bytes of C's row (columns) or of 4 rows.
+    const scratch = align16(CTRL_END);
+    // Shares are cut at multiples of 64 bytes of C's rows (column blocks) or of 4 rows.
     const byCols = m <= n;
     const unit = byCols ? 64 / sz : 4;
-    const chunks = Math.ceil((byCols ? n : m) / unit);
-    const t = Math.max(1, Math.min(threads, chunks));
-    const scratch = align16(CTRL_END);
+    const units = Math.ceil((byCols ? n : m) / unit);
+    const t = Math.max(1, Math.min(threads, units));
     const pa = scratch + t * this.slot;
     const pb = align16(pa + m * k * sz);
     const pc = align16(pb + k * n * sz);
@@ -189,46 +175,65 @@ export class GemmRunner extends Arena {
     const ta = transA ? 1 : 0;
     const tb = transB ? 1 : 0;
     const fn = f64 ? this.ex.gemmF64 : this.ex.gemmF32;
-    const share = (s: number): number[] => {
-      const tile = scratch + s * this.slot;
-      const ap = tile + TILE_BYTES;
-      const bp = ap + this.packA;
-      const lo = Math.min(Math.floor((chunks * s) / t) * unit, byCols ? n : m);
-      const hi = Math.min(Math.floor((chunks * (s + 1)) / t) * unit, byCols ? n : m);
-      if (byCols) {
-        const bs = pb + (transB ? lo * ldb : lo) * sz;
-        return [pa, lda, ta, bs, ldb, tb, pc + lo * sz, n, m, hi - lo, k, ap, bp, tile];
-      }
-      const as = pa + (transA ? lo : lo * lda) * sz;
-      return [as, lda, ta, pb, ldb, tb, pc + lo * n * sz, n, hi - lo, n, k, ap, bp, tile];
-    };
-    const call = (args: number[]): void => {
-      if (args[8] > 0 && args[9] > 0)
-        fn(
-          args[0],
-          args[1],
-          args[2],
-          args[3],
-          args[4],
-          args[5],
-          args[6],
-          args[7],
-          args[8],
-          args[9],
-          args[10],
-          args[11],
-          args[12],
-          args[13],
-        );
-    };
     const pool = this.pool;
-    if (t === 1 || !pool) call(share(0));
-    else {
-      const seqs: number[] = [];
-      for (let s = 1; s < t; s++) seqs.push(pool.post(s - 1, f64 ? 1 : 0, share(s)));
-      call(share(0));
-      for (let s = 1; s < t; s++) if (!pool.wait(s - 1, seqs[s - 1])) call(share(s));
+    let done = false;
+    if (t > 1 && pool) {
+      // Chunks are claimed dynamically, so a helper that wakes late takes fewer of them.
+      const nch = Math.min(units, CHUNKS_PER_THREAD * t, MAX_CHUNKS);
+      const len = byCols ? n : m;
+      const chunks: number[] = [];
+      for (let i = 0; i < nch; i++) {
+        const lo = Math.min(Math.floor((units * i) / nch) * unit, len);
+        const hi = Math.min(Math.floor((units * (i + 1)) / nch) * unit, len);
+        if (hi <= lo) continue;
+        if (byCols)
+          chunks.push(
+            pa,
+            lda,
+            ta,
+            pb + (transB ? lo * ldb : lo) * sz,
+            ldb,
+            tb,
+            pc + lo * sz,
+            n,
+            m,
+            hi - lo,
+            k,
+          );
+        else
+          chunks.push(
+            pa + (transA ? lo : lo * lda) * sz,
+            lda,
+            ta,
+            pb,
+            ldb,
+            tb,
+            pc + lo * n * sz,
+            n,
+            hi - lo,
+            n,
+            k,
+          );
+      }
+      done = pool.run({ op: f64 ? 1 : 0, chunks, scratch, slot: this.slot, packA: this.packA }, fn);
     }
+    if (!done)
+      fn(
+        pa,
+        lda,
+        ta,
+        pb,
+        ldb,
+        tb,
+        pc,
+        n,
+        m,
+        n,
+        k,
+        scratch + TILE_BYTES,
+        scratch + TILE_BYTES + this.packA,
+        scratch,
+      );
     out.set(view.subarray(pc >> shift, (pc >> shift) + m * n), outOff);
   }
 }
