@@ -40,7 +40,13 @@ import {
   threadSetting,
   unshareMemoryImport,
 } from './gemm-threads';
-import { Arena, align16, relaxedSimdAvailable } from './module';
+import {
+  Arena,
+  type LoadedModule,
+  align16,
+  instantiateKernels,
+  relaxedSimdAvailable,
+} from './module';
 
 interface KernelExports {
   packASize(): number;
@@ -50,11 +56,8 @@ interface KernelExports {
 }
 
 /** The loaded gemm module: its exports, its memory, and whether that memory is shared. */
-export interface GemmModule {
-  module: WebAssembly.Module;
-  exports: KernelExports;
+export interface GemmModule extends LoadedModule<KernelExports> {
   memory: WebAssembly.Memory;
-  relaxed: boolean;
   shared: boolean;
 }
 
@@ -72,26 +75,29 @@ function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
  */
 export function loadGemm(shared = true): GemmModule | null {
   if (typeof WebAssembly !== 'object') return null;
+  const sharedMemory = shared ? createSharedMemory() : null;
+  if (sharedMemory) {
+    const l = instantiateKernels<KernelExports>(GEMM_SIMD, GEMM_RELAXED, {
+      env: { memory: sharedMemory },
+    });
+    return l && { ...l, memory: sharedMemory, shared: true };
+  }
   const relaxed = relaxedSimdAvailable();
   const bytes = decodeBase64(relaxed ? GEMM_RELAXED : GEMM_SIMD);
-  let memory = shared ? createSharedMemory() : null;
-  const isShared = memory !== null;
-  if (!memory) {
-    unshareMemoryImport(bytes);
-    for (const maximum of [65536, 16384, 4096]) {
-      try {
-        memory = new WebAssembly.Memory({ initial: 1, maximum });
-        break;
-      } catch {}
-    }
-    if (!memory) return null;
+  unshareMemoryImport(bytes);
+  let memory: WebAssembly.Memory | null = null;
+  for (const maximum of [65536, 16384, 4096]) {
+    try {
+      memory = new WebAssembly.Memory({ initial: 1, maximum });
+      break;
+    } catch {}
   }
-  if (!WebAssembly.validate(bytes)) return null;
+  if (!memory || !WebAssembly.validate(bytes)) return null;
   try {
     const module = new WebAssembly.Module(bytes);
     const inst = new WebAssembly.Instance(module, { env: { memory } });
     const exports = inst.exports as unknown as KernelExports;
-    return { module, exports, memory, relaxed, shared: isShared };
+    return { module, exports, memory, relaxed, shared: false };
   } catch {
     // e.g. a browser main thread that forbids synchronous compilation: stay on the JS tier.
     return null;
