@@ -59,7 +59,7 @@ export type GemmFn = (
  * The word holds the job's chunk count and next chunk, and the caller writes a job's table before
  * it stores the job's word: a CAS that succeeds on a word with `next < chunks` claims chunk
  * `next` of the job posted then, whose table cannot change until that chunk is finished. (The
- * helpers run the same steps, in WORKER_SOURCE.)
+ * helpers run the same steps, in workerSource().)
  */
 function claim(c: Int32Array, base: number): number {
   for (;;) {
@@ -95,12 +95,12 @@ function runChunk(c: Int32Array, base: number, i: number, t: number, f: GemmFn):
 }
 
 /**
- * The helper's source. It runs as a classic script (Node `eval: true` worker or a Blob-URL Web
+ * The helper's source (a function, so bundles that never start a helper drop it). It runs as a classic script (Node `eval: true` worker or a Blob-URL Web
  * Worker), receives `{ module, memory, index }` once, and then serves jobs forever: it sleeps on
  * SEQ, claims chunks until none is left (as claim() and runChunk() above), and counts each
  * finished chunk in FINISHED. It never returns to its event loop.
  */
-const WORKER_SOURCE = `'use strict';
+const workerSource = (): string => `'use strict';
 function start(d) {
   const c = new Int32Array(d.memory.buffer);
   const base = ${CTRL >> 2};
@@ -291,7 +291,7 @@ export class GemmPool {
         | WorkerThreads
         | undefined;
       if (wt) {
-        const w = new wt.Worker(WORKER_SOURCE, { eval: true, name: 'gd-gemm' });
+        const w = new wt.Worker(workerSource(), { eval: true, name: 'gd-gemm' });
         w.unref();
         w.on('error', () => Atomics.store(this.view(), state, -1));
         w.postMessage(msg);
@@ -305,7 +305,7 @@ export class GemmPool {
         Blob: typeof Blob;
         URL: typeof URL;
       };
-      const url = g.URL.createObjectURL(new g.Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+      const url = g.URL.createObjectURL(new g.Blob([workerSource()], { type: 'text/javascript' }));
       const w = new g.Worker(url);
       g.URL.revokeObjectURL(url);
       w.onerror = () => Atomics.store(this.view(), state, -1);
