@@ -108,8 +108,10 @@ export function loadGemm(shared = true): GemmModule | null {
 const SMALL = 4096;
 /**
  * Products of at least this many multiply-adds (m·n·k) are shared between threads; smaller ones
- * run on the calling thread alone, where waking a helper (tens of µs) would cost more than it
- * saves. Measured on the 2-core development machine: see the performance guide.
+ * run on the calling thread alone. 2²² multiply-adds take ~0.2 ms on one thread (≈ 45 GFLOP/s),
+ * several times a helper's wake-up (tens of µs), so halving them pays; below that the wake-up
+ * and the duplicated packing eat the gain. (On the shared development machine, busy with other
+ * work, the second core was rarely free, so the threshold is from this estimate, not a sweep.)
  */
 export const THREAD_MIN = 1 << 22;
 /** Chunks per thread a shared product is cut into (claimed dynamically). */
@@ -169,7 +171,10 @@ export class GemmRunner extends Arena {
     const unit = byCols ? 64 / sz : 4;
     const units = Math.ceil((byCols ? n : m) / unit);
     const t = Math.max(1, Math.min(threads, units));
-    const pa = scratch + t * this.slot;
+    const pool = this.pool;
+    // Scratch for every thread that may claim a chunk: any started helper can, once ready.
+    const slots = t > 1 && pool ? Math.max(t, pool.started + 1) : 1;
+    const pa = scratch + slots * this.slot;
     const pb = align16(pa + m * k * sz);
     const pc = align16(pb + k * n * sz);
     this.ensure(pc + m * n * sz);
@@ -181,7 +186,6 @@ export class GemmRunner extends Arena {
     const ta = transA ? 1 : 0;
     const tb = transB ? 1 : 0;
     const fn = f64 ? this.ex.gemmF64 : this.ex.gemmF32;
-    const pool = this.pool;
     let done = false;
     if (t > 1 && pool) {
       // Chunks are claimed dynamically, so a helper that wakes late takes fewer of them.

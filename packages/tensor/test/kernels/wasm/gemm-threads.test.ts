@@ -149,6 +149,26 @@ describe('threaded WASM gemm', () => {
     expect(bits(two)).toBe(bits(one));
   });
 
+  it('gives every started helper its own scratch, even when a product uses fewer threads', async () => {
+    setNumThreads(3);
+    expect(await threadsReady(3)).toBe(3);
+    // 32 columns make 2 chunks: 2 threads are asked for, but either helper may claim one.
+    const m = 32;
+    const k = 3000;
+    const a = fill(new Float32Array(m * k), 21);
+    const b = fill(new Float32Array(k * m), 22);
+    const one = new Float32Array(m * m);
+    runner().run(a, 0, false, b, 0, false, one, 0, m, m, k, 1);
+    for (let rep = 0; rep < 20; rep++) {
+      const two = new Float32Array(m * m);
+      runner().run(a, 0, false, b, 0, false, two, 0, m, m, k, 2);
+      expect(bits(two)).toBe(bits(one));
+    }
+    setNumThreads(2);
+    expect(runner().threadsFor(512, 512, 512)).toBe(2);
+    expect(runner().pool?.started).toBe(1);
+  });
+
   it('grows its shared memory in place between threaded products (helpers see the new size)', () => {
     const r = runner();
     const small = fill(new Float32Array(64 * 64), 9);
