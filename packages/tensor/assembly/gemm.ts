@@ -1,10 +1,18 @@
 // WASM SIMD matrix product (AssemblyScript). Compiled by ../scripts/build-wasm.mjs twice: with
-// plain SIMD (multiply then add) and with relaxed SIMD (fused multiply-add, `relaxed_madd`).
-// All pointers are byte offsets into this module's memory, laid out by the JS side
-// (src/kernels/wasm/). Loop order follows GotoBLAS: a KC×NC panel of op(B) is packed once per
-// (jc, pc), an MC×KC panel of op(A) once per (ic), and an MR×NR register-blocked micro-kernel
-// streams both packed panels. Transposes are absorbed by the packing, so all four combinations
-// run the same micro-kernel.
+// plain SIMD (multiply then add) and with relaxed SIMD (fused multiply-add, `relaxed_madd`),
+// against an imported shared memory, so a worker thread can instantiate the same module on the
+// same memory and compute part of a product (src/kernels/wasm/gemm-threads.ts).
+// All pointers are byte offsets into that memory, laid out by the JS side. Loop order follows
+// GotoBLAS: a KC×NC panel of op(B) is packed once per (jc, pc), an MC×KC panel of op(A) once per
+// (ic), and an MR×NR register-blocked micro-kernel streams both packed panels. Transposes are
+// absorbed by the packing (4×4 SIMD transposes where a panel is gathered across rows), so all
+// four combinations run the same micro-kernel. Leading dimensions are explicit, so a caller can
+// compute any block of columns (or rows) of C: a thread's share is just a sub-problem.
+//
+// Block sizes are balanced: k is cut into ⌈k/KC⌉ equal blocks (784 → 4 × 196, not 3 × 256 + 16)
+// and likewise m and n, so there are no thin remainder blocks. The blocking depends only on the
+// whole problem's k, never on which columns a call computes: every element of C is accumulated
+// in the same order whether one thread or two compute it (bit-identical results).
 
 const MR: i32 = 4;
 const NR32: i32 = 8;
@@ -17,96 +25,243 @@ function min(a: i32, b: i32): i32 {
   return a < b ? a : b;
 }
 
-/** Bytes of packed-A scratch the JS side must reserve (for float64; float32 needs half). */
+/** `x` split into ⌈x/max⌉ near-equal blocks: the block size, rounded up to a multiple of `q`. */
+function balanced(x: i32, max: i32, q: i32): i32 {
+  const nb = (x + max - 1) / max;
+  const s = (x + nb - 1) / nb;
+  return ((s + q - 1) / q) * q;
+}
+
+/** Bytes of packed-A scratch each thread must reserve (for float64; float32 needs half). */
 export function packASize(): i32 {
   return MC * KC * 8;
 }
 
-/** Bytes of packed-B scratch the JS side must reserve (for float64; float32 needs half). */
+/** Bytes of packed-B scratch each thread must reserve (for float64; float32 needs half). */
 export function packBSize(): i32 {
   return KC * (NC + NR32) * 8;
 }
 
-// Packs op(A)[ic..ic+mc, pc..pc+kc] as MR-row panels (p-major inside a panel), zero-padded.
-function packA<T>(
+// ---- packing ----------------------------------------------------------------------------------
+
+// Interleaves 4 float32 rows (row r at src + r·ld floats, kc values each) into dst: value p of
+// row r goes to dst + p·stride + 4r bytes. 4×4 transposes in registers, scalar tail.
+function rows4x32(src: usize, ld: i32, kc: i32, dst: usize, stride: i32): void {
+  const l = (<usize>ld) << 2;
+  const s = <usize>stride;
+  let p = 0;
+  for (; p + 4 <= kc; p += 4) {
+    const q = src + ((<usize>p) << 2);
+    const r0 = v128.load(q);
+    const r1 = v128.load(q + l);
+    const r2 = v128.load(q + 2 * l);
+    const r3 = v128.load(q + 3 * l);
+    const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5);
+    const t1 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
+    const t2 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
+    const t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
+    const d = dst + <usize>p * s;
+    v128.store(d, v128.shuffle<i64>(t0, t2, 0, 2));
+    v128.store(d + s, v128.shuffle<i64>(t0, t2, 1, 3));
+    v128.store(d + 2 * s, v128.shuffle<i64>(t1, t3, 0, 2));
+    v128.store(d + 3 * s, v128.shuffle<i64>(t1, t3, 1, 3));
+  }
+  for (; p < kc; p++) {
+    const q = src + ((<usize>p) << 2);
+    const d = dst + <usize>p * s;
+    store<f32>(d, load<f32>(q));
+    store<f32>(d, load<f32>(q + l), 4);
+    store<f32>(d, load<f32>(q + 2 * l), 8);
+    store<f32>(d, load<f32>(q + 3 * l), 12);
+  }
+}
+
+// As rows4x32 for float64: 4 rows, value p of row r at dst + p·32 + 8r bytes (2×2 transposes).
+function rows4x64(src: usize, ld: i32, kc: i32, dst: usize): void {
+  const l = (<usize>ld) << 3;
+  let p = 0;
+  for (; p + 2 <= kc; p += 2) {
+    const q = src + ((<usize>p) << 3);
+    const r0 = v128.load(q);
+    const r1 = v128.load(q + l);
+    const r2 = v128.load(q + 2 * l);
+    const r3 = v128.load(q + 3 * l);
+    const d = dst + ((<usize>p) << 5);
+    v128.store(d, v128.shuffle<f64>(r0, r1, 0, 2));
+    v128.store(d, v128.shuffle<f64>(r2, r3, 0, 2), 16);
+    v128.store(d, v128.shuffle<f64>(r0, r1, 1, 3), 32);
+    v128.store(d, v128.shuffle<f64>(r2, r3, 1, 3), 48);
+  }
+  if (p < kc) {
+    const q = src + ((<usize>p) << 3);
+    const d = dst + ((<usize>p) << 5);
+    store<f64>(d, load<f64>(q));
+    store<f64>(d, load<f64>(q + l), 8);
+    store<f64>(d, load<f64>(q + 2 * l), 16);
+    store<f64>(d, load<f64>(q + 3 * l), 24);
+  }
+}
+
+// Scalar fallback for a partial panel of w < width lanes, zero-padded. Lane r of step p comes
+// from src + (r·rs + p·ps) elements; it goes to dst + (p·width + r) elements.
+function panelScalar<T>(
+  src: usize,
+  rs: i32,
+  ps: i32,
+  w: i32,
+  width: i32,
+  kc: i32,
+  dst: usize,
+): void {
+  const sz = sizeof<T>();
+  for (let p = 0; p < kc; p++) {
+    const d = dst + <usize>(p * width) * sz;
+    let r = 0;
+    for (; r < w; r++) store<T>(d + r * sz, load<T>(src + <usize>(r * rs + p * ps) * sz));
+    for (; r < width; r++) store<T>(d + r * sz, <T>0);
+  }
+}
+
+// Packs op(A)[ic..ic+mc, pc..pc+kc] (float32) as MR-row panels (p-major inside a panel).
+function packA32(
   a: usize,
+  lda: i32,
   ta: bool,
-  m: i32,
-  k: i32,
   ic: i32,
   mc: i32,
   pc: i32,
   kc: i32,
   ap: usize,
 ): void {
-  const sz = sizeof<T>();
   let dst = ap;
   for (let ir = 0; ir < mc; ir += MR) {
     const rows = min(MR, mc - ir);
     const i0 = ic + ir;
     if (ta) {
-      for (let p = 0; p < kc; p++) {
-        const src = a + ((<usize>(pc + p) * m + i0) << alignof<T>());
-        let i = 0;
-        for (; i < rows; i++) store<T>(dst + i * sz, load<T>(src + i * sz));
-        for (; i < MR; i++) store<T>(dst + i * sz, <T>0);
-        dst += MR * sz;
-      }
+      // A stored k×m: element (i, p) at a[p·lda + i]; a panel step is 4 contiguous values.
+      const src = a + ((<usize>pc * lda + i0) << 2);
+      if (rows === MR) {
+        const l = (<usize>lda) << 2;
+        for (let p = 0; p < kc; p++) v128.store(dst + ((<usize>p) << 4), v128.load(src + p * l));
+      } else panelScalar<f32>(src, 1, lda, rows, MR, kc, dst);
     } else {
-      for (let i = 0; i < MR; i++) {
-        if (i < rows) {
-          const src = a + ((<usize>(i0 + i) * k + pc) << alignof<T>());
-          for (let p = 0; p < kc; p++) store<T>(dst + (p * MR + i) * sz, load<T>(src + p * sz));
-        } else for (let p = 0; p < kc; p++) store<T>(dst + (p * MR + i) * sz, <T>0);
-      }
-      dst += kc * MR * sz;
+      const src = a + ((<usize>i0 * lda + pc) << 2);
+      if (rows === MR) rows4x32(src, lda, kc, dst, 16);
+      else panelScalar<f32>(src, lda, 1, rows, MR, kc, dst);
     }
+    dst += (<usize>kc * MR) << 2;
   }
 }
 
-// Packs op(B)[pc..pc+kc, jc..jc+nc] as NR-column panels (p-major inside a panel), zero-padded.
-function packB<T>(
+// Packs op(B)[pc..pc+kc, jc..jc+nc] (float32) as NR-column panels (p-major inside a panel).
+function packB32(
   b: usize,
+  ldb: i32,
   tb: bool,
-  k: i32,
-  n: i32,
   pc: i32,
   kc: i32,
   jc: i32,
   nc: i32,
-  nr: i32,
   bp: usize,
 ): void {
-  const sz = sizeof<T>();
   let dst = bp;
-  for (let jr = 0; jr < nc; jr += nr) {
-    const cols = min(nr, nc - jr);
+  for (let jr = 0; jr < nc; jr += NR32) {
+    const cols = min(NR32, nc - jr);
     const j0 = jc + jr;
     if (tb) {
-      for (let j = 0; j < nr; j++) {
-        if (j < cols) {
-          const src = b + ((<usize>(j0 + j) * k + pc) << alignof<T>());
-          for (let p = 0; p < kc; p++) store<T>(dst + (p * nr + j) * sz, load<T>(src + p * sz));
-        } else for (let p = 0; p < kc; p++) store<T>(dst + (p * nr + j) * sz, <T>0);
-      }
-      dst += kc * nr * sz;
+      // B stored n×k: element (p, j) at b[j·ldb + p]; gather 8 rows, 4 at a time.
+      const src = b + ((<usize>j0 * ldb + pc) << 2);
+      if (cols === NR32) {
+        rows4x32(src, ldb, kc, dst, 32);
+        rows4x32(src + ((<usize>ldb * 4) << 2), ldb, kc, dst + 16, 32);
+      } else panelScalar<f32>(src, ldb, 1, cols, NR32, kc, dst);
     } else {
-      for (let p = 0; p < kc; p++) {
-        const src = b + ((<usize>(pc + p) * n + j0) << alignof<T>());
-        if (cols === nr) {
-          // NR·sizeof(T) is 32 bytes for both float32 (NR 8) and float64 (NR 4).
-          v128.store(dst, v128.load(src));
-          v128.store(dst, v128.load(src, 16), 16);
-        } else {
-          let j = 0;
-          for (; j < cols; j++) store<T>(dst + j * sz, load<T>(src + j * sz));
-          for (; j < nr; j++) store<T>(dst + j * sz, <T>0);
+      const src = b + ((<usize>pc * ldb + j0) << 2);
+      if (cols === NR32) {
+        const l = (<usize>ldb) << 2;
+        for (let p = 0; p < kc; p++) {
+          const s = src + p * l;
+          const d = dst + ((<usize>p) << 5);
+          v128.store(d, v128.load(s));
+          v128.store(d, v128.load(s, 16), 16);
         }
-        dst += nr * sz;
-      }
+      } else panelScalar<f32>(src, 1, ldb, cols, NR32, kc, dst);
     }
+    dst += (<usize>kc * NR32) << 2;
   }
 }
+
+// Packs op(A) (float64) as MR-row panels.
+function packA64(
+  a: usize,
+  lda: i32,
+  ta: bool,
+  ic: i32,
+  mc: i32,
+  pc: i32,
+  kc: i32,
+  ap: usize,
+): void {
+  let dst = ap;
+  for (let ir = 0; ir < mc; ir += MR) {
+    const rows = min(MR, mc - ir);
+    const i0 = ic + ir;
+    if (ta) {
+      const src = a + ((<usize>pc * lda + i0) << 3);
+      if (rows === MR) {
+        const l = (<usize>lda) << 3;
+        for (let p = 0; p < kc; p++) {
+          const s = src + p * l;
+          const d = dst + ((<usize>p) << 5);
+          v128.store(d, v128.load(s));
+          v128.store(d, v128.load(s, 16), 16);
+        }
+      } else panelScalar<f64>(src, 1, lda, rows, MR, kc, dst);
+    } else {
+      const src = a + ((<usize>i0 * lda + pc) << 3);
+      if (rows === MR) rows4x64(src, lda, kc, dst);
+      else panelScalar<f64>(src, lda, 1, rows, MR, kc, dst);
+    }
+    dst += (<usize>kc * MR) << 3;
+  }
+}
+
+// Packs op(B) (float64) as NR-column panels.
+function packB64(
+  b: usize,
+  ldb: i32,
+  tb: bool,
+  pc: i32,
+  kc: i32,
+  jc: i32,
+  nc: i32,
+  bp: usize,
+): void {
+  let dst = bp;
+  for (let jr = 0; jr < nc; jr += NR64) {
+    const cols = min(NR64, nc - jr);
+    const j0 = jc + jr;
+    if (tb) {
+      const src = b + ((<usize>j0 * ldb + pc) << 3);
+      if (cols === NR64) rows4x64(src, ldb, kc, dst);
+      else panelScalar<f64>(src, ldb, 1, cols, NR64, kc, dst);
+    } else {
+      const src = b + ((<usize>pc * ldb + j0) << 3);
+      if (cols === NR64) {
+        const l = (<usize>ldb) << 3;
+        for (let p = 0; p < kc; p++) {
+          const s = src + p * l;
+          const d = dst + ((<usize>p) << 5);
+          v128.store(d, v128.load(s));
+          v128.store(d, v128.load(s, 16), 16);
+        }
+      } else panelScalar<f64>(src, 1, ldb, cols, NR64, kc, dst);
+    }
+    dst += (<usize>kc * NR64) << 3;
+  }
+}
+
+// ---- micro-kernels ----------------------------------------------------------------------------
 
 // Adds (or, on the first k-block, writes) one v128 row segment of the tile into C.
 function put(c: usize, v: v128, first: bool): void {
@@ -286,17 +441,25 @@ function micro64(
   }
 }
 
+// ---- drivers ----------------------------------------------------------------------------------
+
 /**
- * C[m×n] = op(A)·op(B) in float32. `a` holds A (m×k, or k×m with `ta`), `b` holds B (k×n, or
- * n×k with `tb`), `c` receives C row-major; `ap`/`bp` are packing scratch of packASize() and
+ * C = op(A)·op(B) in float32 for an m×n block of C. op(A)[i, p] is `a[i·lda + p]`, or with `ta`
+ * `a[p·lda + i]`; op(B)[p, j] is `b[p·ldb + j]`, or with `tb` `b[j·ldb + p]`; C[i, j] is written
+ * to `c[i·ldc + j]` (element offsets; pointers are byte offsets). The k-blocking depends on k
+ * alone, so computing a block of C's columns (or rows) on its own gives the same bits as
+ * computing it within the whole product. `ap`/`bp` are packing scratch of packASize() and
  * packBSize() bytes, `tile` 128 bytes. Requires m, n, k ≥ 1.
  */
 export function gemmF32(
   a: usize,
+  lda: i32,
   ta: bool,
   b: usize,
+  ldb: i32,
   tb: bool,
   c: usize,
+  ldc: i32,
   m: i32,
   n: i32,
   k: i32,
@@ -304,21 +467,24 @@ export function gemmF32(
   bp: usize,
   tile: usize,
 ): void {
-  for (let jc = 0; jc < n; jc += NC) {
-    const nc = min(NC, n - jc);
-    for (let pc = 0; pc < k; pc += KC) {
-      const kc = min(KC, k - pc);
-      packB<f32>(b, tb, k, n, pc, kc, jc, nc, NR32, bp);
-      for (let ic = 0; ic < m; ic += MC) {
-        const mc = min(MC, m - ic);
-        packA<f32>(a, ta, m, k, ic, mc, pc, kc, ap);
+  const kb = balanced(k, KC, 1);
+  const mb = balanced(m, MC, MR);
+  const nb = balanced(n, NC, NR32);
+  for (let jc = 0; jc < n; jc += nb) {
+    const nc = min(nb, n - jc);
+    for (let pc = 0; pc < k; pc += kb) {
+      const kc = min(kb, k - pc);
+      packB32(b, ldb, tb, pc, kc, jc, nc, bp);
+      for (let ic = 0; ic < m; ic += mb) {
+        const mc = min(mb, m - ic);
+        packA32(a, lda, ta, ic, mc, pc, kc, ap);
         for (let jr = 0; jr < nc; jr += NR32) {
           const nr = min(NR32, nc - jr);
           const bpj = bp + ((<usize>jr * kc) << 2);
           for (let ir = 0; ir < mc; ir += MR) {
             const mr = min(MR, mc - ir);
-            const cij = c + ((<usize>(ic + ir) * n + jc + jr) << 2);
-            micro32(ap + ((<usize>ir * kc) << 2), bpj, kc, cij, n, mr, nr, pc === 0, tile);
+            const cij = c + ((<usize>(ic + ir) * ldc + jc + jr) << 2);
+            micro32(ap + ((<usize>ir * kc) << 2), bpj, kc, cij, ldc, mr, nr, pc === 0, tile);
           }
         }
       }
@@ -326,13 +492,16 @@ export function gemmF32(
   }
 }
 
-/** C[m×n] = op(A)·op(B) in float64; arguments as {@link gemmF32}. */
+/** C = op(A)·op(B) in float64; arguments as {@link gemmF32}. */
 export function gemmF64(
   a: usize,
+  lda: i32,
   ta: bool,
   b: usize,
+  ldb: i32,
   tb: bool,
   c: usize,
+  ldc: i32,
   m: i32,
   n: i32,
   k: i32,
@@ -340,21 +509,24 @@ export function gemmF64(
   bp: usize,
   tile: usize,
 ): void {
-  for (let jc = 0; jc < n; jc += NC) {
-    const nc = min(NC, n - jc);
-    for (let pc = 0; pc < k; pc += KC) {
-      const kc = min(KC, k - pc);
-      packB<f64>(b, tb, k, n, pc, kc, jc, nc, NR64, bp);
-      for (let ic = 0; ic < m; ic += MC) {
-        const mc = min(MC, m - ic);
-        packA<f64>(a, ta, m, k, ic, mc, pc, kc, ap);
+  const kb = balanced(k, KC, 1);
+  const mb = balanced(m, MC, MR);
+  const nb = balanced(n, NC, NR64);
+  for (let jc = 0; jc < n; jc += nb) {
+    const nc = min(nb, n - jc);
+    for (let pc = 0; pc < k; pc += kb) {
+      const kc = min(kb, k - pc);
+      packB64(b, ldb, tb, pc, kc, jc, nc, bp);
+      for (let ic = 0; ic < m; ic += mb) {
+        const mc = min(mb, m - ic);
+        packA64(a, lda, ta, ic, mc, pc, kc, ap);
         for (let jr = 0; jr < nc; jr += NR64) {
           const nr = min(NR64, nc - jr);
           const bpj = bp + ((<usize>jr * kc) << 3);
           for (let ir = 0; ir < mc; ir += MR) {
             const mr = min(MR, mc - ir);
-            const cij = c + ((<usize>(ic + ir) * n + jc + jr) << 3);
-            micro64(ap + ((<usize>ir * kc) << 3), bpj, kc, cij, n, mr, nr, pc === 0, tile);
+            const cij = c + ((<usize>(ic + ir) * ldc + jc + jr) << 3);
+            micro64(ap + ((<usize>ir * kc) << 3), bpj, kc, cij, ldc, mr, nr, pc === 0, tile);
           }
         }
       }

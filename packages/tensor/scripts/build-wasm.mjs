@@ -30,9 +30,28 @@ const variants = {
   simd: [...common, '--enable', 'simd'],
   relaxed: [...common, '--enable', 'simd', '--enable', 'relaxed-simd'],
 };
+/**
+ * Extra compiler flags of particular entries (by file name); entries not listed get none and
+ * export their own memory. gemm imports a shared memory (`env.memory`, 64 KiB pages: 1 initial,
+ * 65536 = 4 GiB maximum, reserved as address space only) so that a worker thread can run the same
+ * module on the same memory (src/kernels/wasm/gemm-threads.ts); where shared memory is
+ * unavailable the loader turns the import into a plain one (src/kernels/wasm/shared-memory.ts).
+ */
+const entryFlags = {
+  'gemm.ts': [
+    '--importMemory',
+    '--sharedMemory',
+    '--initialMemory',
+    '1',
+    '--maximumMemory',
+    '65536',
+    '--enable',
+    'threads',
+  ],
+};
 
 const hash = createHash('sha256');
-hash.update(JSON.stringify({ format: 2, variants, version: asc.version }));
+hash.update(JSON.stringify({ format: 3, variants, entryFlags, version: asc.version }));
 const sources = [...entries, ...libs.map((f) => join('lib', f))];
 for (const f of sources) hash.update(f).update(readFileSync(join(srcDir, f)));
 const digest = hash.digest('hex').slice(0, 16);
@@ -69,8 +88,9 @@ const sizes = [];
 for (const entry of entries) {
   const base = entry.slice(0, -3);
   const name = base.toUpperCase().replace(/[^A-Z0-9]/g, '_');
-  const simd = await compile(entry, `${base} simd`, variants.simd);
-  const relaxed = await compile(entry, `${base} relaxed`, variants.relaxed);
+  const extra = entryFlags[entry] ?? [];
+  const simd = await compile(entry, `${base} simd`, [...variants.simd, ...extra]);
+  const relaxed = await compile(entry, `${base} relaxed`, [...variants.relaxed, ...extra]);
   text += `/** assembly/${entry} compiled with WASM SIMD (${simd.length} bytes), base64. */
 export const ${name}_SIMD = '${simd.toString('base64')}';
 /** assembly/${entry} compiled with relaxed SIMD (${relaxed.length} bytes), base64. */

@@ -136,7 +136,9 @@ export { broadcastShapes } from './shape';
 export {
   backend,
   backendName,
+  getNumThreads,
   setBackend,
+  setNumThreads,
   useBackend,
   wasmTier,
   type Backend,

@@ -78,12 +78,14 @@ describe('the op table', () => {
 
   it('every exported function is a table op or a listed non-method (creation, joining, random, utilities)', () => {
     const NOT_METHODS = new Set([
-      // settings: the default dtype and the kernel tier
+      // settings: the default dtype, the kernel tier and its thread count
       'getDefaultDtype',
       'setDefaultDtype',
       'backendName',
       'useBackend',
       'wasmTier',
+      'getNumThreads',
+      'setNumThreads',
       // in-place ops (methods x.add_(y)…, not table ops) and their version counter
       'add_',
       'sub_',
