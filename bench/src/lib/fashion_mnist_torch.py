@@ -1,7 +1,8 @@
-"""PyTorch's side of bench/src/tta/fashion-mnist.ts: the same training, one thread.
+"""PyTorch's side of bench/src/tta/fashion-mnist.ts: the same training.
 
-Usage: fashion_mnist_torch.py ROOT EPOCHS. Prints JSON with per-epoch time (training only),
-mean loss and test accuracy, peak RSS, torch version and BLAS.
+Usage: fashion_mnist_torch.py ROOT EPOCHS [THREADS]. THREADS (default 1) pins torch's intra-op
+threads and, through threadpoolctl, the BLAS. Prints JSON with per-epoch time (training only),
+mean loss and test accuracy, peak RSS, torch version, BLAS and threads.
 """
 import gzip
 import json
@@ -30,7 +31,7 @@ def idx(path):
 
 def main():
     root, epochs = sys.argv[1], int(sys.argv[2])
-    torch.set_num_threads(1)
+    torch.set_num_threads(THREADS)
     torch.manual_seed(0)
     xtr = torch.from_numpy(idx(f"{root}/train-images-idx3-ubyte.gz").reshape(-1, 784).astype(np.float32) / 255)
     ytr = torch.from_numpy(idx(f"{root}/train-labels-idx1-ubyte.gz").astype(np.int64))
@@ -64,14 +65,17 @@ def main():
     print(json.dumps({
         "version": torch.__version__,
         "blas": blas,
+        "threads": torch.get_num_threads(),
         "epochs": log,
         "maxRssMiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }))
 
 
+THREADS = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+
 if __name__ == "__main__":
     if threadpool_limits is not None:
-        with threadpool_limits(limits=1):
+        with threadpool_limits(limits=THREADS):
             main()
     else:
         main()
