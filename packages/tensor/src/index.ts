@@ -147,6 +147,7 @@ export {
   type ScanCode,
   type UnaryCode,
 } from './kernels';
+export { fusedAdam, type FusedAdamOptions } from './optim-kernels';
 export {
   LinAlgError,
   cholesky,

@@ -128,6 +128,8 @@ describe('the op table', () => {
       'backend',
       'setBackend',
       'setDispatchHook',
+      // fused optimizer updates on typed arrays (torch._fused_adam_), not tensor ops
+      'fusedAdam',
       // linear algebra: functions only, as torch.linalg
       'eigh',
       'eigvalsh',
