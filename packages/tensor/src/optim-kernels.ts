@@ -140,7 +140,7 @@ export function adamReference(
 }
 
 /** Below this many elements the reference loop beats the copies into WASM memory. */
-const SMALL = 64;
+const SMALL = 48;
 
 function checkArray(name: string, a: unknown, n: number): void {
   if (!(a instanceof Float32Array || a instanceof Float64Array)) {
@@ -167,7 +167,7 @@ function checkArray(name: string, a: unknown, n: number): void {
  * (`biasCorrection: 'step'`), $1 − β_i$ (`'constant'`) or 1 (`'none'`).
  *
  * Arithmetic is float64, each stored value rounded once to the arrays' dtype. On the `'wasm'`
- * tier (see {@link useBackend}) arrays of one dtype with at least 64 elements go through a WASM
+ * tier (see {@link useBackend}) arrays of one dtype with at least 48 elements go through a WASM
  * SIMD kernel that gives the same bits as the JS loop used under `'js'` (`GD_BACKEND=js`), 3–4×
  * faster. The arrays must be distinct, float32 or float64, and of one length.
  *

@@ -90,15 +90,18 @@ export function adamWasm(
   const pmax = 4 * stride;
   arena.ensure((vmax ? 5 : 4) * stride);
   const kernel = f32 ? ex.adamF32 : ex.adamF64;
+  // Bit 1 (AMSGrad) follows vmax, so the kernel never touches a maximum that was not copied in.
+  const flags = vmax ? s.flags | 1 : s.flags & ~1;
   for (let i = 0; i < n; i += c) {
     const e = Math.min(i + c, n);
     const len = e - i;
     const view = f32 ? arena.f32 : arena.f64;
-    view.set(p.subarray(i, e), pp >> shift);
-    view.set(g.subarray(i, e), pg >> shift);
-    view.set(m.subarray(i, e), pm >> shift);
-    view.set(v.subarray(i, e), pv >> shift);
-    if (vmax) view.set(vmax.subarray(i, e), pmax >> shift);
+    // One chunk (most parameters): copy the arrays themselves, sparing the subarray objects.
+    view.set(c === n ? p : p.subarray(i, e), pp >> shift);
+    view.set(c === n ? g : g.subarray(i, e), pg >> shift);
+    view.set(c === n ? m : m.subarray(i, e), pm >> shift);
+    view.set(c === n ? v : v.subarray(i, e), pv >> shift);
+    if (vmax) view.set(c === n ? vmax : vmax.subarray(i, e), pmax >> shift);
     kernel(
       pp,
       pg,
@@ -117,7 +120,7 @@ export function adamWasm(
       s.sign,
       s.coupled,
       s.decay,
-      s.flags,
+      flags,
     );
     p.set(view.subarray(pp >> shift, (pp >> shift) + len), i);
     m.set(view.subarray(pm >> shift, (pm >> shift) + len), i);
