@@ -215,3 +215,94 @@ export function adamF64(
     flags,
   );
 }
+
+// Bits of SGD's `flags`.
+const WEIGHT_DECAY: i32 = 1;
+const MOMENTUM: i32 = 2;
+const FIRST_STEP: i32 = 4;
+const NESTEROV: i32 = 8;
+
+// One SGD update of n elements in place (p and, with MOMENTUM, buf; g is read):
+//   d ← sign·g (+ λ·p with WEIGHT_DECAY);
+//   with MOMENTUM: b ← d on the FIRST_STEP, else b ← b·μ + keep·d; d ← d + μ·b (NESTEROV) or b;
+//   p ← p + negLr·d.
+function sgd<T>(
+  p: usize,
+  g: usize,
+  buf: usize,
+  n: i32,
+  negLr: f64,
+  momentum: f64,
+  keep: f64,
+  wd: f64,
+  sign: f64,
+  flags: i32,
+): void {
+  const sz = <usize>sizeof<T>();
+  const NEG = f64x2.splat(negLr);
+  const MU = f64x2.splat(momentum);
+  const KEEP = f64x2.splat(keep);
+  const WD = f64x2.splat(wd);
+  const SIGN = f64x2.splat(sign);
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const o = <usize>i * sz;
+    const pi = ld<T>(p + o);
+    let d = f64x2.mul(SIGN, ld<T>(g + o));
+    if (flags & WEIGHT_DECAY) d = f64x2.add(d, f64x2.mul(WD, pi));
+    if (flags & MOMENTUM) {
+      const b = put<T>(
+        buf + o,
+        flags & FIRST_STEP ? d : f64x2.add(f64x2.mul(ld<T>(buf + o), MU), f64x2.mul(KEEP, d)),
+      );
+      d = flags & NESTEROV ? f64x2.add(d, f64x2.mul(MU, b)) : b;
+    }
+    put<T>(p + o, f64x2.add(pi, f64x2.mul(NEG, d)));
+  }
+  if (i < n) {
+    const o = <usize>i * sz;
+    const pi = <f64>load<T>(p + o);
+    let d = sign * <f64>load<T>(g + o);
+    if (flags & WEIGHT_DECAY) d = d + wd * pi;
+    if (flags & MOMENTUM) {
+      const b = put1<T>(
+        buf + o,
+        flags & FIRST_STEP ? d : <f64>load<T>(buf + o) * momentum + keep * d,
+      );
+      d = flags & NESTEROV ? d + momentum * b : b;
+    }
+    put1<T>(p + o, pi + negLr * d);
+  }
+}
+
+/** {@link sgd} on float32 arrays (computing in float64, rounding once per stored value). */
+export function sgdF32(
+  p: usize,
+  g: usize,
+  buf: usize,
+  n: i32,
+  negLr: f64,
+  momentum: f64,
+  keep: f64,
+  wd: f64,
+  sign: f64,
+  flags: i32,
+): void {
+  sgd<f32>(p, g, buf, n, negLr, momentum, keep, wd, sign, flags);
+}
+
+/** {@link sgd} on float64 arrays. */
+export function sgdF64(
+  p: usize,
+  g: usize,
+  buf: usize,
+  n: i32,
+  negLr: f64,
+  momentum: f64,
+  keep: f64,
+  wd: f64,
+  sign: f64,
+  flags: i32,
+): void {
+  sgd<f64>(p, g, buf, n, negLr, momentum, keep, wd, sign, flags);
+}

@@ -147,7 +147,12 @@ export {
   type ScanCode,
   type UnaryCode,
 } from './kernels';
-export { fusedAdam, type FusedAdamOptions } from './optim-kernels';
+export {
+  fusedAdam,
+  fusedSgd,
+  type FusedAdamOptions,
+  type FusedSgdOptions,
+} from './optim-kernels';
 export {
   LinAlgError,
   cholesky,

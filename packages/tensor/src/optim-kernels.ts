@@ -3,10 +3,10 @@
  * below torch.optim): one pass over a parameter, its gradient and its optimizer state. The WASM
  * kernel (./kernels/wasm/optim.ts) and the JS reference here give the same bits.
  */
-import { GdRangeError } from '@gd/errors';
+import { GdRangeError, GdTypeError } from '@gd/errors';
 import { DTypeError, ShapeError } from './errors';
 import { backendName } from './kernels';
-import { adamWasm } from './kernels/wasm/optim';
+import { adamWasm, sgdWasm } from './kernels/wasm/optim';
 
 type FloatArray = Float32Array | Float64Array;
 
@@ -142,18 +142,35 @@ export function adamReference(
 /** Below this many elements the reference loop beats the copies into WASM memory. */
 const SMALL = 48;
 
-function checkArray(name: string, a: unknown, n: number): void {
+function checkArray(op: string, name: string, a: unknown, n: number): void {
   if (!(a instanceof Float32Array || a instanceof Float64Array)) {
     const got = a === null || typeof a !== 'object' ? String(a) : a.constructor.name;
     throw new DTypeError(
-      `fusedAdam: ${name} must be a Float32Array or Float64Array, got ${got}; pass a float tensor's data`,
+      `${op}: ${name} must be a Float32Array or Float64Array, got ${got}; pass a float tensor's data`,
     );
   }
   if (a.length !== n) {
     throw new ShapeError(
-      `fusedAdam: ${name} has ${a.length} elements but param has ${n}; give every state buffer the parameter's length`,
+      `${op}: ${name} has ${a.length} elements but param has ${n}; give every state buffer the parameter's length`,
     );
   }
+}
+
+/** Whether the given arrays (nulls skipped) are all float32 or all float64, as the kernels need. */
+function sameKind(
+  a: FloatArray,
+  b: FloatArray,
+  c: FloatArray | null,
+  d: FloatArray | null,
+  e: FloatArray | null,
+): boolean {
+  const f32 = a instanceof Float32Array;
+  return (
+    b instanceof Float32Array === f32 &&
+    (c === null || c instanceof Float32Array === f32) &&
+    (d === null || d instanceof Float32Array === f32) &&
+    (e === null || e instanceof Float32Array === f32)
+  );
 }
 
 /**
@@ -194,28 +211,159 @@ export function fusedAdam(
   options: FusedAdamOptions,
 ): void {
   const n = param?.length;
-  checkArray('param', param, n);
-  checkArray('grad', grad, n);
-  checkArray('expAvg', expAvg, n);
-  checkArray('expAvgSq', expAvgSq, n);
-  if (maxExpAvgSq !== null) checkArray('maxExpAvgSq', maxExpAvgSq, n);
+  const name = 'fusedAdam';
+  checkArray(name, 'param', param, n);
+  checkArray(name, 'grad', grad, n);
+  checkArray(name, 'expAvg', expAvg, n);
+  checkArray(name, 'expAvgSq', expAvgSq, n);
+  if (maxExpAvgSq !== null) checkArray(name, 'maxExpAvgSq', maxExpAvgSq, n);
   const step = options?.step;
   if (!Number.isInteger(step) || step < 1) {
     throw new GdRangeError(`fusedAdam: step must be a positive integer (t ≥ 1), got ${step}`);
   }
   const s = adamScalars(options, maxExpAvgSq !== null);
-  const f32 = param instanceof Float32Array;
-  const same = (a: FloatArray | null) => a === null || a instanceof Float32Array === f32;
   if (
     n >= SMALL &&
     backendName() !== 'js' &&
-    same(grad) &&
-    same(expAvg) &&
-    same(expAvgSq) &&
-    same(maxExpAvgSq) &&
+    sameKind(param, grad, expAvg, expAvgSq, maxExpAvgSq) &&
     adamWasm(param, grad, expAvg, expAvgSq, maxExpAvgSq, s)
   ) {
     return;
   }
   adamReference(param, grad, expAvg, expAvgSq, maxExpAvgSq, s);
+}
+
+/** Options of {@link fusedSgd}: one SGD step's hyperparameters. */
+export interface FusedSgdOptions {
+  /** Learning rate η. */
+  lr: number;
+  /** Momentum factor μ; 0 is plain gradient descent (no buffer). Default 0. */
+  momentum?: number;
+  /** Dampening τ of the gradient added to the momentum buffer. Default 0. */
+  dampening?: number;
+  /** L2 penalty λ added to the gradient. Default 0. */
+  weightDecay?: number;
+  /** Nesterov momentum, $d ← d + μb$. Default false. */
+  nesterov?: boolean;
+  /** Ascend instead of descend (the gradient's sign flipped). Default false. */
+  maximize?: boolean;
+  /** The buffer's first step: $b ← d$ instead of $b ← μb + (1−τ)d$ (PyTorch's). Default false. */
+  isFirstStep?: boolean;
+}
+
+/** Bits of {@link SgdScalars.flags}. */
+const WEIGHT_DECAY = 1;
+const MOMENTUM = 2;
+const FIRST_STEP = 4;
+const NESTEROV = 8;
+
+/** The per-call constants of one SGD update, shared by the reference and the WASM kernel. */
+export interface SgdScalars {
+  /** −η. */
+  negLr: number;
+  momentum: number;
+  /** 1 − τ. */
+  keep: number;
+  weightDecay: number;
+  /** −1 when maximizing, else 1. */
+  sign: number;
+  /** WEIGHT_DECAY | MOMENTUM | FIRST_STEP | NESTEROV | MAXIMIZE. */
+  flags: number;
+}
+
+/**
+ * The reference SGD loop (the `'js'` tier, and the fallback), in the operation order the WASM
+ * kernel reproduces bit for bit. `buf` is null for plain gradient descent (momentum 0).
+ */
+export function sgdReference(
+  p: FloatArray,
+  g: FloatArray,
+  buf: FloatArray | null,
+  s: SgdScalars,
+): void {
+  const { negLr, momentum, keep, weightDecay: wd, sign, flags } = s;
+  const n = p.length;
+  if (buf === null) {
+    for (let i = 0; i < n; i++) {
+      let d = sign * g[i];
+      if (wd !== 0) d = d + wd * p[i];
+      p[i] = p[i] + negLr * d;
+    }
+    return;
+  }
+  const first = (flags & FIRST_STEP) !== 0;
+  const nesterov = (flags & NESTEROV) !== 0;
+  for (let i = 0; i < n; i++) {
+    let d = sign * g[i];
+    if (wd !== 0) d = d + wd * p[i];
+    buf[i] = first ? d : buf[i] * momentum + keep * d;
+    d = nesterov ? d + momentum * buf[i] : buf[i];
+    p[i] = p[i] + negLr * d;
+  }
+}
+
+/**
+ * One SGD step on a parameter in place — torch.optim.SGD's formula operation for operation,
+ * fused into one pass (PyTorch's `torch._fused_sgd_`):
+ *
+ * $d ← ±∇ + λθ$; with momentum $b ← d$ on the first step, then $b ← μb + (1−τ)d$;
+ * $d ← d + μb$ (Nesterov) or $d ← b$; finally $θ ← θ − ηd$.
+ *
+ * Arithmetic is float64, each stored value rounded once to the arrays' dtype. On the `'wasm'`
+ * tier (see {@link useBackend}) arrays of one dtype with at least 48 elements go through a WASM
+ * SIMD kernel that gives the same bits as the JS loop used under `'js'`. The arrays must be
+ * distinct, float32 or float64, and of one length; `momentumBuffer` is needed when momentum ≠ 0
+ * and ignored otherwise.
+ *
+ * Defaults: momentum 0, dampening 0, weightDecay 0, nesterov false, maximize false,
+ * isFirstStep false.
+ *
+ * @throws {DTypeError} when an array is not a Float32Array or Float64Array.
+ * @throws {ShapeError} when the arrays' lengths differ.
+ * @throws {TypeError} when momentum ≠ 0 and `momentumBuffer` is null.
+ * @example
+ * ```ts
+ * const w = new Float32Array([1, 2]), g = new Float32Array([0.5, -0.5]);
+ * const b = new Float32Array(2);
+ * fusedSgd(w, g, b, { lr: 0.1, momentum: 0.9, isFirstStep: true }); // w = [0.95, 2.05], b = g
+ * ```
+ */
+export function fusedSgd(
+  param: FloatArray,
+  grad: FloatArray,
+  momentumBuffer: FloatArray | null,
+  options: FusedSgdOptions,
+): void {
+  const n = param?.length;
+  const name = 'fusedSgd';
+  checkArray(name, 'param', param, n);
+  checkArray(name, 'grad', grad, n);
+  const momentum = options.momentum ?? 0;
+  const buf = momentum !== 0 ? momentumBuffer : null;
+  if (momentum !== 0) {
+    if (buf === null) {
+      throw new GdTypeError(
+        `fusedSgd: momentum ${momentum} needs a momentumBuffer; pass an array of the parameter's length (zeros, with isFirstStep: true on the first step)`,
+      );
+    }
+    checkArray(name, 'momentumBuffer', buf, n);
+  }
+  const wd = options.weightDecay ?? 0;
+  const s: SgdScalars = {
+    negLr: -options.lr,
+    momentum,
+    keep: 1 - (options.dampening ?? 0),
+    weightDecay: wd,
+    sign: options.maximize ? -1 : 1,
+    flags:
+      (wd !== 0 ? WEIGHT_DECAY : 0) |
+      (buf !== null ? MOMENTUM : 0) |
+      (options.isFirstStep ? FIRST_STEP : 0) |
+      (options.nesterov ? NESTEROV : 0) |
+      (options.maximize ? MAXIMIZE : 0),
+  };
+  if (n >= SMALL && backendName() !== 'js' && sameKind(param, grad, buf, null, null)) {
+    if (sgdWasm(param, grad, buf, s)) return;
+  }
+  sgdReference(param, grad, buf, s);
 }

@@ -5,6 +5,8 @@ import {
   ShapeError,
   backendName,
   fusedAdam,
+  fusedSgd,
+  type FusedSgdOptions,
   useBackend,
 } from '@gd/tensor';
 import fc from 'fast-check';
@@ -156,5 +158,103 @@ describe('fusedAdam', () => {
     expect(() => fusedAdam(a(), a(), a(), a(), null, { ...BASE, step: 1.5 })).toThrow(
       /step must be a positive integer/,
     );
+  });
+});
+
+describe('fusedSgd', () => {
+  it('takes momentum SGD steps as torch.optim.SGD: b ← g first, then μb + (1−τ)g; θ ← θ − ηb', () => {
+    const w = new Float64Array([1, 2]);
+    const b = new Float64Array(2);
+    fusedSgd(w, new Float64Array([0.5, -0.5]), b, { lr: 0.1, momentum: 0.9, isFirstStep: true });
+    expect(Array.from(b)).toEqual([0.5, -0.5]);
+    expect(Array.from(w)).toEqual([1 - 0.1 * 0.5, 2 + 0.1 * 0.5]);
+    fusedSgd(w, new Float64Array([1, 1]), b, { lr: 0.1, momentum: 0.9, dampening: 0.5 });
+    expect(b[0]).toBeCloseTo(0.9 * 0.5 + 0.5 * 1, 15);
+    expect(w[0]).toBeCloseTo(0.95 - 0.1 * 0.95, 15);
+  });
+
+  it('follows the textbook update over several float64 steps, with each option', () => {
+    const cases: FusedSgdOptions[] = [
+      { lr: 0.1 },
+      { lr: 0.1, weightDecay: 0.1 },
+      { lr: 0.1, maximize: true },
+      { lr: 0.1, momentum: 0.9 },
+      { lr: 0.1, momentum: 0.9, dampening: 0.3 },
+      { lr: 0.1, momentum: 0.9, nesterov: true, weightDecay: 0.01 },
+    ];
+    const n = 70;
+    const p0 = Array.from({ length: n }, (_, i) => Math.sin(i + 1));
+    const grads = [1, 2, 3, 4].map((t) => p0.map((x, i) => Math.cos(i * t) * x));
+    for (const o of cases) {
+      const mu = o.momentum ?? 0;
+      const p = [...p0];
+      const b = new Array(n).fill(0);
+      grads.forEach((g, k) => {
+        for (let i = 0; i < n; i++) {
+          let d = (o.maximize ? -g[i] : g[i]) + (o.weightDecay ?? 0) * p[i];
+          if (mu !== 0) {
+            b[i] = k === 0 ? d : mu * b[i] + (1 - (o.dampening ?? 0)) * d;
+            d = o.nesterov ? d + mu * b[i] : b[i];
+          }
+          p[i] -= o.lr * d;
+        }
+      });
+      for (const tier of ['js', 'wasm'] as const) {
+        useBackend(tier);
+        const w = Float64Array.from(p0);
+        const buf = new Float64Array(n);
+        grads.forEach((g, k) => {
+          fusedSgd(w, Float64Array.from(g), buf, { ...o, isFirstStep: k === 0 });
+        });
+        for (let i = 0; i < n; i++)
+          expect(w[i], `${tier} ${JSON.stringify(o)}`).toBeCloseTo(p[i], 13);
+      }
+    }
+  });
+
+  it("gives the same bits on the 'wasm' and 'js' tiers (fast-check)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Ctor>(Float32Array, Float64Array),
+        fc.integer({ min: 0, max: 300 }),
+        fc.record({
+          lr: fc.double({ min: 1e-5, max: 0.5, noNaN: true }),
+          momentum: fc.constantFrom(0, 0.5, 0.9),
+          dampening: fc.constantFrom(0, 0.1),
+          weightDecay: fc.constantFrom(0, 1e-2),
+          nesterov: fc.boolean(),
+          maximize: fc.boolean(),
+        }),
+        fc.integer({ min: 1, max: 1e6 }),
+        (ctor, n, o, seed) => {
+          const p0 = Array.from({ length: n }, (_, i) => Math.sin(seed + i));
+          const out = (['js', 'wasm'] as const).map((tier) => {
+            useBackend(tier);
+            const p = ctor.from(p0);
+            const b = new ctor(n);
+            for (let t = 0; t < 3; t++) {
+              const g = ctor.from(p0.map((_, i) => Math.cos(seed * (t + 1) + i) * 0.1));
+              fusedSgd(p, g, b, { ...o, isFirstStep: t === 0 });
+            }
+            return [p, b];
+          });
+          for (const k of [0, 1])
+            for (let i = 0; i < n; i++) expect(Object.is(out[1][k][i], out[0][k][i])).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('needs a buffer only with momentum, and rejects bad arrays', () => {
+    const a = () => new Float32Array(3);
+    expect(() => fusedSgd(a(), a(), null, { lr: 0.1 })).not.toThrow();
+    expect(() => fusedSgd(a(), a(), null, { lr: 0.1, momentum: 0.9 })).toThrow(
+      /fusedSgd: momentum 0.9 needs a momentumBuffer/,
+    );
+    expect(() => fusedSgd(a(), new Float32Array(2), null, { lr: 0.1 })).toThrow(ShapeError);
+    expect(() =>
+      fusedSgd(a(), a(), [0, 0, 0] as unknown as Float32Array, { lr: 0.1, momentum: 0.5 }),
+    ).toThrow(DTypeError);
   });
 });

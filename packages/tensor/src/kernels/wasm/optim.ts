@@ -9,7 +9,7 @@
  * moments resident in WASM memory, which would save copying m and v in and out but would make
  * `AdamState.expAvg` a view that detaches whenever the memory grows and needs a finalizer to free.
  */
-import type { AdamScalars } from '../../optim-kernels';
+import type { AdamScalars, SgdScalars } from '../../optim-kernels';
 import { OPTIM_SIMD } from './binary.generated';
 import { Arena, align16, instantiateKernels } from './module';
 
@@ -34,10 +34,25 @@ type AdamKernel = (
   flags: number,
 ) => void;
 
+type SgdKernel = (
+  p: number,
+  g: number,
+  buf: number,
+  n: number,
+  negLr: number,
+  momentum: number,
+  keep: number,
+  wd: number,
+  sign: number,
+  flags: number,
+) => void;
+
 interface OptimExports {
   memory: WebAssembly.Memory;
   adamF32: AdamKernel;
   adamF64: AdamKernel;
+  sgdF32: SgdKernel;
+  sgdF64: SgdKernel;
 }
 
 /** Elements per chunk: 5 float64 arrays of 16 Ki elements are 640 KB, within L2. */
@@ -60,54 +75,73 @@ export function optimWasmAvailable(): boolean {
   return load() !== null;
 }
 
+type FloatArray = Float32Array | Float64Array;
+
+/**
+ * Copies `arrays` (all float32 or all float64, of one length; `null` entries skipped) into the
+ * module's memory chunk by chunk, calls `kernel(len)` with the chunk's pointers in {@link ptrs},
+ * and copies every array but the gradient (index 1) back.
+ */
+function throughMemory(
+  arena: Arena,
+  arrays: readonly (FloatArray | null)[],
+  chunk: number,
+  kernel: (len: number) => void,
+): void {
+  const p = arrays[0] as FloatArray;
+  const n = p.length;
+  const f32 = p instanceof Float32Array;
+  const shift = f32 ? 2 : 3;
+  const c = Math.min(chunk, n);
+  const stride = align16(c << shift);
+  arena.ensure(arrays.length * stride);
+  for (let k = 0; k < arrays.length; k++) ptrs[k] = k * stride;
+  const view = f32 ? arena.f32 : arena.f64;
+  for (let i = 0; i < n; i += c) {
+    const e = Math.min(i + c, n);
+    for (let k = 0; k < arrays.length; k++) {
+      const a = arrays[k];
+      // One chunk (most parameters): copy the arrays themselves, sparing the subarray objects.
+      if (a !== null) view.set(c === n ? a : a.subarray(i, e), ptrs[k] >> shift);
+    }
+    kernel(e - i);
+    for (let k = 0; k < arrays.length; k++) {
+      const a = arrays[k];
+      if (a !== null && k !== 1)
+        a.set(view.subarray(ptrs[k] >> shift, (ptrs[k] >> shift) + e - i), i);
+    }
+  }
+}
+
+/** Byte offsets of the current chunk's arrays in the module's memory. */
+const ptrs = [0, 0, 0, 0, 0];
+
 /**
  * Runs the Adam kernel over `p`, `g`, `m`, `v` (and `vmax` for AMSGrad), all float32 or all
  * float64 and of one length, chunk by chunk through the module's memory. Returns false (having
  * done nothing) when the module is unavailable.
  */
 export function adamWasm(
-  p: Float32Array | Float64Array,
-  g: Float32Array | Float64Array,
-  m: Float32Array | Float64Array,
-  v: Float32Array | Float64Array,
-  vmax: Float32Array | Float64Array | null,
+  p: FloatArray,
+  g: FloatArray,
+  m: FloatArray,
+  v: FloatArray,
+  vmax: FloatArray | null,
   s: AdamScalars,
   chunk: number = CHUNK,
 ): boolean {
   const st = load();
   if (st === null) return false;
-  const { arena, ex } = st;
-  const n = p.length;
-  const f32 = p instanceof Float32Array;
-  const sz = f32 ? 4 : 8;
-  const shift = f32 ? 2 : 3;
-  const c = Math.min(chunk, n);
-  const stride = align16(c * sz);
-  const pp = 0;
-  const pg = stride;
-  const pm = 2 * stride;
-  const pv = 3 * stride;
-  const pmax = 4 * stride;
-  arena.ensure((vmax ? 5 : 4) * stride);
-  const kernel = f32 ? ex.adamF32 : ex.adamF64;
+  const kernel = p instanceof Float32Array ? st.ex.adamF32 : st.ex.adamF64;
   // Bit 1 (AMSGrad) follows vmax, so the kernel never touches a maximum that was not copied in.
   const flags = vmax ? s.flags | 1 : s.flags & ~1;
-  for (let i = 0; i < n; i += c) {
-    const e = Math.min(i + c, n);
-    const len = e - i;
-    const view = f32 ? arena.f32 : arena.f64;
-    // One chunk (most parameters): copy the arrays themselves, sparing the subarray objects.
-    view.set(c === n ? p : p.subarray(i, e), pp >> shift);
-    view.set(c === n ? g : g.subarray(i, e), pg >> shift);
-    view.set(c === n ? m : m.subarray(i, e), pm >> shift);
-    view.set(c === n ? v : v.subarray(i, e), pv >> shift);
-    if (vmax) view.set(c === n ? vmax : vmax.subarray(i, e), pmax >> shift);
+  throughMemory(st.arena, [p, g, m, v, vmax], chunk, (len) =>
     kernel(
-      pp,
-      pg,
-      pm,
-      pv,
-      pmax,
+      ptrs[0],
+      ptrs[1],
+      ptrs[2],
+      ptrs[3],
+      ptrs[4],
       len,
       s.beta1,
       s.beta2,
@@ -121,11 +155,41 @@ export function adamWasm(
       s.coupled,
       s.decay,
       flags,
-    );
-    p.set(view.subarray(pp >> shift, (pp >> shift) + len), i);
-    m.set(view.subarray(pm >> shift, (pm >> shift) + len), i);
-    v.set(view.subarray(pv >> shift, (pv >> shift) + len), i);
-    if (vmax) vmax.set(view.subarray(pmax >> shift, (pmax >> shift) + len), i);
-  }
+    ),
+  );
+  return true;
+}
+
+/**
+ * Runs the SGD kernel over `p`, `g` and (with momentum) `buf`, all float32 or all float64 and of
+ * one length, chunk by chunk through the module's memory. Returns false (having done nothing)
+ * when the module is unavailable.
+ */
+export function sgdWasm(
+  p: FloatArray,
+  g: FloatArray,
+  buf: FloatArray | null,
+  s: SgdScalars,
+  chunk: number = CHUNK,
+): boolean {
+  const st = load();
+  if (st === null) return false;
+  const kernel = p instanceof Float32Array ? st.ex.sgdF32 : st.ex.sgdF64;
+  // Bit 2 (momentum) follows buf, so the kernel never touches a buffer that was not copied in.
+  const flags = buf ? s.flags | 2 : s.flags & ~6;
+  throughMemory(st.arena, [p, g, buf], chunk, (len) =>
+    kernel(
+      ptrs[0],
+      ptrs[1],
+      ptrs[2],
+      len,
+      s.negLr,
+      s.momentum,
+      s.keep,
+      s.weightDecay,
+      s.sign,
+      flags,
+    ),
+  );
   return true;
 }

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adamWasm, optimWasmAvailable } from '../../../src/kernels/wasm/optim';
-import { type AdamScalars, adamReference } from '../../../src/optim-kernels';
+import { adamWasm, optimWasmAvailable, sgdWasm } from '../../../src/kernels/wasm/optim';
+import {
+  type AdamScalars,
+  type SgdScalars,
+  adamReference,
+  sgdReference,
+} from '../../../src/optim-kernels';
 
 type Ctor = Float32ArrayConstructor | Float64ArrayConstructor;
 
@@ -119,5 +124,51 @@ describe('WASM Adam kernel (assembly/optim.ts)', () => {
       // The update moved every parameter.
       expect(firstDifference(got[0], p)).toBe(0);
     }
+  });
+});
+
+const sgdScalars: fc.Arbitrary<SgdScalars> = fc
+  .record({
+    lr: fc.double({ min: 0, max: 1, noNaN: true }),
+    momentum: fc.double({ min: 0, max: 0.99, noNaN: true }),
+    dampening: fc.constantFrom(0, 0.1, 0.9),
+    wd: fc.constantFrom(0, 0, 1e-4, 0.3),
+    maximize: fc.boolean(),
+    first: fc.boolean(),
+    nesterov: fc.boolean(),
+  })
+  .map((o) => ({
+    negLr: -o.lr,
+    momentum: o.momentum,
+    keep: 1 - o.dampening,
+    weightDecay: o.wd,
+    sign: o.maximize ? -1 : 1,
+    flags: (o.wd !== 0 ? 1 : 0) | (o.first ? 4 : 0) | (o.nesterov ? 8 : 0) | (o.maximize ? 16 : 0),
+  }));
+
+describe('WASM SGD kernel (assembly/optim.ts)', () => {
+  it('gives the JS reference bit for bit: float32 and float64, with and without momentum, any length and chunking', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Ctor>(Float32Array, Float64Array),
+        fc.integer({ min: 0, max: 67 }),
+        fc.integer({ min: 1, max: 80 }),
+        sgdScalars,
+        fc.boolean(),
+        fc.array(element, { minLength: 3 * 67, maxLength: 3 * 67 }),
+        (ctor, n, chunk, s, withMomentum, pool) => {
+          const arrays = [0, 1, 2].map((k) => ctor.from(pool.slice(k * n, (k + 1) * n)));
+          const ref = arrays.map((a) => a.slice());
+          const got = arrays.map((a) => a.slice());
+          sgdReference(ref[0], ref[1], withMomentum ? ref[2] : null, s);
+          expect(sgdWasm(got[0], got[1], withMomentum ? got[2] : null, s, chunk)).toBe(true);
+          for (const k of [0, 1, 2]) {
+            const i = firstDifference(got[k], ref[k]);
+            expect(i, `array ${'pgb'[k]}[${i}]: ${got[k][i]} vs ${ref[k][i]}`).toBe(-1);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
