@@ -203,11 +203,11 @@ function sameKind(
  * ```
  */
 export function fusedAdam(
-  param: FloatArray,
-  grad: FloatArray,
-  expAvg: FloatArray,
-  expAvgSq: FloatArray,
-  maxExpAvgSq: FloatArray | null,
+  param: Float32Array | Float64Array,
+  grad: Float32Array | Float64Array,
+  expAvg: Float32Array | Float64Array,
+  expAvgSq: Float32Array | Float64Array,
+  maxExpAvgSq: Float32Array | Float64Array | null,
   options: FusedAdamOptions,
 ): void {
   const n = param?.length;
@@ -329,9 +329,9 @@ export function sgdReference(
  * ```
  */
 export function fusedSgd(
-  param: FloatArray,
-  grad: FloatArray,
-  momentumBuffer: FloatArray | null,
+  param: Float32Array | Float64Array,
+  grad: Float32Array | Float64Array,
+  momentumBuffer: Float32Array | Float64Array | null,
   options: FusedSgdOptions,
 ): void {
   const n = param?.length;

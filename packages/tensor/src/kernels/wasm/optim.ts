@@ -64,7 +64,7 @@ interface OptimExports {
 }
 
 /** Elements per chunk: 5 float64 arrays of 16 Ki elements are 640 KB, within L2. */
-export const CHUNK = 16384;
+const CHUNK = 16384;
 
 let state: { arena: Arena; ex: OptimExports } | null | undefined;
 
