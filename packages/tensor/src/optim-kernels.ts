@@ -183,10 +183,11 @@ function sameKind(
  * $θ ← θ − \frac{α}{bc₁} · \frac{m}{\sqrt{\hat v}/\sqrt{bc₂} + ε}$ with $bc_i = 1 − β_i^t$
  * (`biasCorrection: 'step'`), $1 − β_i$ (`'constant'`) or 1 (`'none'`).
  *
- * Arithmetic is float64, each stored value rounded once to the arrays' dtype. On the `'wasm'`
- * tier (see {@link useBackend}) arrays of one dtype with at least 48 elements go through a WASM
- * SIMD kernel that gives the same bits as the JS loop used under `'js'` (`GD_BACKEND=js`), 3–4×
- * faster. The arrays must be distinct, float32 or float64, and of one length.
+ * Arithmetic is float64, each stored value rounded once to the arrays' dtype. Unless the `'js'`
+ * tier is active (see {@link useBackend}; `GD_BACKEND=js`), arrays of one dtype with at least 48
+ * elements go through a WASM SIMD kernel, where WebAssembly SIMD runs, that gives the same bits
+ * as the JS loop, about 3× faster. The arrays must be distinct, float32 or float64, and of one
+ * length.
  *
  * Defaults: weightDecay 0, decoupledWeightDecay 0, maximize false, epsInsideSqrt false,
  * biasCorrection 'step'.
@@ -309,9 +310,9 @@ export function sgdReference(
  * $d ← ±∇ + λθ$; with momentum $b ← d$ on the first step, then $b ← μb + (1−τ)d$;
  * $d ← d + μb$ (Nesterov) or $d ← b$; finally $θ ← θ − ηd$.
  *
- * Arithmetic is float64, each stored value rounded once to the arrays' dtype. On the `'wasm'`
- * tier (see {@link useBackend}) arrays of one dtype with at least 48 elements go through a WASM
- * SIMD kernel that gives the same bits as the JS loop used under `'js'`. The arrays must be
+ * Arithmetic is float64, each stored value rounded once to the arrays' dtype. Unless the `'js'`
+ * tier is active (see {@link useBackend}), arrays of one dtype with at least 48 elements go
+ * through a WASM SIMD kernel that gives the same bits as the JS loop. The arrays must be
  * distinct, float32 or float64, and of one length; `momentumBuffer` is needed when momentum ≠ 0
  * and ignored otherwise.
  *
