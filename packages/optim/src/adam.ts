@@ -1,3 +1,4 @@
+import { fusedAdam } from '@gd/tensor';
 import { ElementwiseOptimizer, resolveOptions } from './optimizer';
 import { type FloatArray, type ParamGroup, type ParamsInput, bufferLike } from './parameter';
 import { checkBoolean, checkOneOf, checkPair, inInterval, nonNegative } from './validate';
@@ -87,7 +88,7 @@ export function initAdamState(p: FloatArray, o: AdamOptions): AdamState {
 }
 
 /**
- * The Adam update of one parameter, in place, one fused loop — PyTorch 1.13's single-tensor
+ * The Adam update of one parameter, in place, one fused pass — PyTorch 1.13's single-tensor
  * formula operation for operation, so float64 runs agree to the last bits:
  *
  * $t ← t+1$; $g ← ∇f(θ) + λ_c θ$; $θ ← θ(1 − αλ_d)$;
@@ -96,7 +97,9 @@ export function initAdamState(p: FloatArray, o: AdamOptions): AdamState {
  *
  * With `biasCorrection: 'constant'` the corrections are $1−β₁$ and $1−β₂$, with `'none'` 1.
  *
- * `coupledDecay` λ_c is Adam's weightDecay; `decoupledDecay` λ_d is AdamW's.
+ * `coupledDecay` λ_c is Adam's weightDecay; `decoupledDecay` λ_d is AdamW's. The loop is
+ * @gd/tensor's `fusedAdam`: a WASM SIMD kernel on the `'wasm'` tier that gives the same
+ * bits as its JS reference loop (the `'js'` tier), about 3× faster.
  */
 export function adamUpdate(
   p: FloatArray,
@@ -106,49 +109,20 @@ export function adamUpdate(
   coupledDecay: number,
   decoupledDecay: number,
 ): void {
-  const { lr, eps } = o;
-  const [beta1, beta2] = o.betas;
   const step = ++s.step;
-  const bc = o.biasCorrection;
-  const bc1 = bc === 'step' ? 1 - beta1 ** step : bc === 'constant' ? 1 - beta1 : 1;
-  const bc2 = bc === 'step' ? 1 - beta2 ** step : bc === 'constant' ? 1 - beta2 : 1;
-  const stepSize = lr / bc1;
-  const bc2Sqrt = Math.sqrt(bc2);
-  const negStep = -stepSize;
-  const c1 = 1 - beta1;
-  const c2 = 1 - beta2;
-  const decay = 1 - lr * decoupledDecay;
-  const sign = o.maximize ? -1 : 1;
-  const m = s.expAvg;
-  const v = s.expAvgSq;
   // amsgrad may be switched on after the state was created; its maximum then starts at 0.
   const vmax = o.amsgrad ? (s.maxExpAvgSq ??= bufferLike(p)) : null;
-  const inside = o.epsInsideSqrt;
-  const n = p.length;
-  if (vmax === null && !inside && coupledDecay === 0 && decoupledDecay === 0 && sign === 1) {
-    // The default configuration, kept free of per-element branches.
-    for (let i = 0; i < n; i++) {
-      const gi = g[i];
-      m[i] = m[i] * beta1 + c1 * gi;
-      v[i] = v[i] * beta2 + c2 * gi * gi;
-      p[i] = p[i] + (negStep * m[i]) / (Math.sqrt(v[i]) / bc2Sqrt + eps);
-    }
-    return;
-  }
-  for (let i = 0; i < n; i++) {
-    let gi = sign * g[i];
-    if (coupledDecay !== 0) gi = gi + coupledDecay * p[i];
-    if (decoupledDecay !== 0) p[i] = p[i] * decay;
-    m[i] = m[i] * beta1 + c1 * gi;
-    v[i] = v[i] * beta2 + c2 * gi * gi;
-    let vi = v[i];
-    if (vmax !== null) {
-      vmax[i] = Math.max(vmax[i], vi);
-      vi = vmax[i];
-    }
-    const denom = inside ? Math.sqrt(vi / bc2 + eps) : Math.sqrt(vi) / bc2Sqrt + eps;
-    p[i] = p[i] + (negStep * m[i]) / denom;
-  }
+  fusedAdam(p, g, s.expAvg, s.expAvgSq, vmax, {
+    step,
+    lr: o.lr,
+    betas: o.betas,
+    eps: o.eps,
+    weightDecay: coupledDecay,
+    decoupledWeightDecay: decoupledDecay,
+    maximize: o.maximize,
+    epsInsideSqrt: o.epsInsideSqrt,
+    biasCorrection: o.biasCorrection,
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { fusedSgd } from '@gd/tensor';
 import { GdRangeError, GdTypeError } from '@gd/errors';
 import { ElementwiseOptimizer, resolveOptions } from './optimizer';
 import { type FloatArray, type ParamGroup, type ParamsInput, bufferLike } from './parameter';
@@ -96,31 +97,20 @@ export class SGD extends ElementwiseOptimizer<SGDOptions, SGDState> {
     return { momentumBuffer: null };
   }
 
+  // @gd/tensor's fusedSgd: a WASM SIMD kernel on the 'wasm' tier, the same bits as its JS loop.
   protected update(p: FloatArray, g: FloatArray, s: SGDState, o: ParamGroup<SGDOptions>): void {
-    const { lr, momentum, dampening, weightDecay: wd, nesterov, maximize } = o;
-    const n = p.length;
-    const sign = maximize ? -1 : 1;
-    if (momentum === 0) {
-      for (let i = 0; i < n; i++) {
-        let d = sign * g[i];
-        if (wd !== 0) d = d + wd * p[i];
-        p[i] = p[i] + -lr * d;
-      }
-      return;
-    }
-    let buf = s.momentumBuffer;
-    const first = buf === null;
-    if (buf === null) {
-      buf = bufferLike(p);
-      s.momentumBuffer = buf;
-    }
-    const keep = 1 - dampening;
-    for (let i = 0; i < n; i++) {
-      let d = sign * g[i];
-      if (wd !== 0) d = d + wd * p[i];
-      buf[i] = first ? d : buf[i] * momentum + keep * d;
-      d = nesterov ? d + momentum * buf[i] : buf[i];
-      p[i] = p[i] + -lr * d;
-    }
+    const { lr, momentum, dampening, weightDecay, nesterov, maximize } = o;
+    // PyTorch starts the momentum buffer at the first gradient, not at μ·0 + (1−τ)g.
+    const isFirstStep = momentum !== 0 && s.momentumBuffer === null;
+    if (isFirstStep) s.momentumBuffer = bufferLike(p);
+    fusedSgd(p, g, s.momentumBuffer, {
+      lr,
+      momentum,
+      dampening,
+      weightDecay,
+      nesterov,
+      maximize,
+      isFirstStep,
+    });
   }
 }

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { Adam, type AdamOptions } from '../src';
+import { backendName, useBackend } from '@gd/tensor';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Adam, type AdamOptions, AdamW } from '../src';
 import { TOL, casesOf, label, makeParams, runGolden } from './helpers';
 
 describe('Adam', () => {
@@ -140,5 +141,70 @@ describe('Adam', () => {
     expect(opt.state.has(a)).toBe(true);
     expect(opt.state.has(b)).toBe(false);
     expect(opt.state.get(a)?.maxExpAvgSq).toBeNull();
+  });
+});
+
+describe("Adam's update on the 'wasm' and 'js' kernel tiers", () => {
+  const initial = backendName();
+  afterEach(() => {
+    if (initial !== 'custom') useBackend(initial);
+  });
+
+  /** Five Adam (or AdamW) steps on a 1000-element parameter (the WASM kernel's size) and a bias. */
+  function trajectory(
+    tier: 'wasm' | 'js',
+    dtype: 'float32' | 'float64',
+    make: (p: ReturnType<typeof makeParams>) => Adam | AdamW,
+  ): number[] {
+    useBackend(tier);
+    const x0 = [Array.from({ length: 1000 }, (_, i) => Math.sin(i)), [0.5, -0.25, 2]];
+    const params = makeParams(x0, dtype);
+    const opt = make(params);
+    for (let t = 1; t <= 5; t++) {
+      for (const p of params) {
+        const g = p.grad!.data;
+        for (let i = 0; i < g.length; i++) g[i] = Math.cos(i * t) * p.value.data[i];
+      }
+      opt.step();
+    }
+    const state = params.flatMap((p) => Object.values(opt.state.get(p)!));
+    return [
+      ...params.flatMap((p) => Array.from(p.value.data)),
+      ...state.flatMap((v) =>
+        ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : [v as number],
+      ),
+    ];
+  }
+
+  it.each([
+    ['Adam', (p: ReturnType<typeof makeParams>) => new Adam(p, { lr: 0.01 })],
+    [
+      'Adam with every option',
+      (p: ReturnType<typeof makeParams>) =>
+        new Adam(p, {
+          lr: 0.01,
+          weightDecay: 0.1,
+          amsgrad: true,
+          maximize: true,
+          epsInsideSqrt: true,
+          biasCorrection: 'constant',
+        }),
+    ],
+    ['AdamW', (p: ReturnType<typeof makeParams>) => new AdamW(p, { lr: 0.01 })],
+    [
+      'AdamW with amsgrad',
+      (p: ReturnType<typeof makeParams>) =>
+        new AdamW(p, { lr: 0.01, amsgrad: true, weightDecay: 0.5 }),
+    ],
+  ] as const)('%s gives the same bits on both tiers, float32 and float64', (_, make) => {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const wasm = trajectory('wasm', dtype, make);
+      const js = trajectory('js', dtype, make);
+      expect(wasm.length).toBe(js.length);
+      expect(wasm.every((x, i) => Object.is(x, js[i]))).toBe(true);
+      // and the parameters moved
+      const start = dtype === 'float32' ? Math.fround(Math.sin(1)) : Math.sin(1);
+      expect(wasm[1]).not.toBe(start);
+    }
   });
 });

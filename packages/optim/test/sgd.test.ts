@@ -1,5 +1,5 @@
-import { tensor } from '@gd/tensor';
-import { describe, expect, it } from 'vitest';
+import { backendName, tensor, useBackend } from '@gd/tensor';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SGD, type SGDOptions } from '../src';
 import { TOL, casesOf, label, makeParams, runGolden } from './helpers';
 
@@ -104,5 +104,50 @@ describe('SGD', () => {
     expect(p.value.data[0]).toBeCloseTo(1 - 0.5 - 0.95, 6);
     expect(p.value.data[1]).toBeCloseTo(2 - 0.5 - 0.95, 6);
     expect(opt.state.get(p)?.momentumBuffer).toBeInstanceOf(Float32Array);
+  });
+});
+
+describe("SGD's update on the 'wasm' and 'js' kernel tiers", () => {
+  const initial = backendName();
+  afterEach(() => {
+    if (initial !== 'custom') useBackend(initial);
+  });
+
+  /** Five SGD steps on a 1000-element parameter (the WASM kernel's size) and a bias. */
+  function trajectory(
+    tier: 'wasm' | 'js',
+    dtype: 'float32' | 'float64',
+    options: Partial<SGDOptions>,
+  ): number[] {
+    useBackend(tier);
+    const x0 = [Array.from({ length: 1000 }, (_, i) => Math.sin(i)), [0.5, -0.25, 2]];
+    const params = makeParams(x0, dtype);
+    const opt = new SGD(params, { lr: 0.01, ...options });
+    for (let t = 1; t <= 5; t++) {
+      for (const p of params) {
+        const g = p.grad!.data;
+        for (let i = 0; i < g.length; i++) g[i] = Math.cos(i * t) * p.value.data[i];
+      }
+      opt.step();
+    }
+    const values = params.flatMap((p) => Array.from(p.value.data));
+    const buffers = params.flatMap((p) => Array.from(opt.state.get(p)?.momentumBuffer ?? []));
+    return [...values, ...buffers];
+  }
+
+  it.each([
+    {},
+    { momentum: 0.9 },
+    { momentum: 0.9, dampening: 0.1, weightDecay: 1e-3, maximize: true },
+    { momentum: 0.9, nesterov: true },
+  ] as Partial<SGDOptions>[])('%j gives the same bits on both tiers, float32 and float64', (o) => {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const wasm = trajectory('wasm', dtype, o);
+      const js = trajectory('js', dtype, o);
+      expect(wasm.length).toBe(js.length);
+      expect(wasm.every((x, i) => Object.is(x, js[i]))).toBe(true);
+      const start = dtype === 'float32' ? Math.fround(Math.sin(1)) : Math.sin(1);
+      expect(wasm[1]).not.toBe(start);
+    }
   });
 });

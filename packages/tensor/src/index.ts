@@ -150,6 +150,12 @@ export {
   type UnaryCode,
 } from './kernels';
 export {
+  fusedAdam,
+  fusedSgd,
+  type FusedAdamOptions,
+  type FusedSgdOptions,
+} from './optim-kernels';
+export {
   LinAlgError,
   cholesky,
   det,

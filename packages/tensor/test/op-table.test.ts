@@ -130,6 +130,9 @@ describe('the op table', () => {
       'backend',
       'setBackend',
       'setDispatchHook',
+      // fused optimizer updates on typed arrays (torch._fused_adam_), not tensor ops
+      'fusedAdam',
+      'fusedSgd',
       // linear algebra: functions only, as torch.linalg
       'eigh',
       'eigvalsh',
