@@ -25,6 +25,7 @@ import type { TypedArray } from '../../dtype';
 import type { Backend } from '../backend';
 import { jsBackend } from '../js';
 import { GEMM_RELAXED, GEMM_SIMD } from './binary.generated';
+import { ewiseKernels } from './ewise';
 import { Arena, align16, instantiateKernels } from './module';
 
 interface KernelExports {
@@ -122,7 +123,7 @@ function gemm(
  * float32/float64 run in WASM; every other kernel is the JS tier's.
  */
 export const wasmBackend: Backend | null = /* @__PURE__ */ ((a) =>
-  a ? { ...jsBackend, gemm } : null)(arena);
+  a ? { ...jsBackend, ...ewiseKernels, gemm } : null)(arena);
 
 /** Whether the WASM tier uses relaxed SIMD (fused multiply-add); false without a WASM tier. */
 export const wasmRelaxedSimd: boolean = /* @__PURE__ */ ((l) => l?.relaxed ?? false)(loaded);
