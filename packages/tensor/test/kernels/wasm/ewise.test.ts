@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TypedArray } from '../../../src/dtype';
 import type { BinaryCode, UnaryCode } from '../../../src/kernels/backend';
 import { jsBackend } from '../../../src/kernels/js';
+import { EWISE_RELAXED, EWISE_SIMD } from '../../../src/kernels/wasm/binary.generated';
 import { ewiseAvailable, ewiseKernels as wasm } from '../../../src/kernels/wasm/ewise';
 import { wasmBackend } from '../../../src/kernels/wasm/wasm-backend';
 import { ulps } from '../golden';
@@ -98,6 +99,10 @@ describe('WASM element-wise kernels', () => {
     expect(wasmBackend?.unary).toBe(wasm.unary);
     expect(wasmBackend?.binary).toBe(wasm.binary);
     expect(wasmBackend?.binaryScalar).toBe(wasm.binaryScalar);
+  });
+
+  it('use no relaxed-SIMD instruction: both builds are the same bytes, so one is embedded', () => {
+    expect(EWISE_RELAXED).toBe(EWISE_SIMD);
   });
 
   it('unary codes agree with the JS tier on float32 and float64 (random lengths, special values)', () => {
