@@ -26,22 +26,27 @@ describe('reluF32', () => {
       0x7f800001, // signalling-pattern NaN
       0xff800001 | 0, // negative NaN just past −∞
     ]);
-    const x = new Float32Array(bits.buffer);
-    const out = new Float32Array(x.length);
-    reluF32(x, out);
-    const ob = new Int32Array(out.buffer);
-    for (let i = 0; i < x.length; i++) {
-      const want = Number.isNaN(x[i])
-        ? bits[i]
-        : new Int32Array(Float32Array.of(relu(x[i])).buffer)[0];
-      expect(ob[i], `bits 0x${(bits[i] >>> 0).toString(16)}`).toBe(want);
+    // Once as is (the short loop) and tiled to 64 elements (the bit-pattern loop).
+    for (const reps of [1, 4]) {
+      const xb = new Int32Array(bits.length * reps);
+      for (let r = 0; r < reps; r++) xb.set(bits, r * bits.length);
+      const x = new Float32Array(xb.buffer);
+      const out = new Float32Array(x.length);
+      reluF32(x, out);
+      const ob = new Int32Array(out.buffer);
+      for (let i = 0; i < x.length; i++) {
+        const want = Number.isNaN(x[i])
+          ? xb[i]
+          : new Int32Array(Float32Array.of(relu(x[i])).buffer)[0];
+        expect(ob[i], `bits 0x${(xb[i] >>> 0).toString(16)} (n = ${x.length})`).toBe(want);
+      }
     }
   });
 
   it('agrees with the definition on random float32 arrays, subarray views included', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.float({ noDefaultInfinity: false }), { maxLength: 64 }),
+        fc.array(fc.float({ noDefaultInfinity: false }), { maxLength: 100 }),
         fc.nat(3),
         (vals, off) => {
           const buf = new Float32Array(vals.length + off);

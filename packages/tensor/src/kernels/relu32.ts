@@ -20,6 +20,15 @@
  */
 export function reluF32(x: Float32Array, out: Float32Array): void {
   const n = x.length;
+  if (n < 32) {
+    // Too short to repay the two views below.
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      // biome-ignore lint/complexity/useMathMinMax: Math.max(−0, 0) is +0; torch.relu keeps −0
+      out[i] = v < 0 ? 0 : v;
+    }
+    return;
+  }
   const xb = new Int32Array(x.buffer, x.byteOffset, n);
   const ob = new Int32Array(out.buffer, out.byteOffset, n);
   for (let i = 0; i < n; i++) {
