@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignments, integer, nonNegative, number, numberList, parseSpec } from '../src/args';
+import { GdError, isGdError } from '@gd/errors';
 import { UsageError } from '../src/errors';
 
 describe('option parsers', () => {
@@ -41,5 +42,16 @@ describe('option parsers', () => {
       ['lrLambda', 'max(0.1, 0.9^epoch)'],
     ]);
     expect(() => parseSpec('--schedule', 'steplr:stepSize')).toThrow(/key=value/);
+  });
+});
+
+describe('UsageError', () => {
+  it('is a GdError with a stable code, so isGdError recognises usage mistakes', () => {
+    const e = new UsageError('--lr: expected a number, got "abc"', 'e.g. --lr 0.01');
+    expect(e).toBeInstanceOf(GdError);
+    expect(isGdError(e)).toBe(true);
+    expect(e.code).toBe('ERR_GD_USAGE');
+    expect(e.name).toBe('UsageError');
+    expect(e.hint).toBe('e.g. --lr 0.01');
   });
 });

@@ -76,7 +76,10 @@ const guideEn: DefaultTheme.SidebarItem[] = [
 const guideJa: DefaultTheme.SidebarItem[] = [
   {
     text: 'はじめに',
-    items: [{ text: 'はじめての gd', link: '/ja/guide/getting-started' }],
+    items: [
+      { text: 'はじめての gd', link: '/ja/guide/getting-started' },
+      { text: 'インストール', link: '/ja/guide/installation' },
+    ],
   },
   {
     text: 'ガイド（講義ごと）',
@@ -86,6 +89,14 @@ const guideJa: DefaultTheme.SidebarItem[] = [
       { text: '3. 最適化手法のなかまたち', link: '/ja/guide/optimizers' },
       { text: '4. 最適化の難しさ', link: '/ja/guide/challenges' },
       { text: '5. MLP でオプティマイザを比べる', link: '/ja/guide/mlp-optimizers' },
+    ],
+  },
+  {
+    text: 'ほかのライブラリから',
+    items: [
+      { text: 'PyTorch', link: '/ja/guide/coming-from-pytorch' },
+      { text: 'TensorFlow.js', link: '/ja/guide/coming-from-tfjs' },
+      { text: 'NumPy', link: '/ja/guide/coming-from-numpy' },
     ],
   },
 ];

@@ -3,8 +3,8 @@
 // serves apps/docs/.vitepress/dist on 127.0.0.1 (a free port), runs Adam on Rosenbrock in the
 // playground and compares the final value with `gd minimize` (1e-9), switches the optimizer and
 // checks the picture changes, types a bad formula and sees the inline error, opens the Japanese
-// home page and a Japanese guide, checks an API page renders its math, and fails on any console
-// error. Screenshots go to
+// home page, a Japanese guide and the translated installation / coming-from pages, checks an API
+// page renders its math, and fails on any console error. Screenshots go to
 // apps/docs/screenshots/ (gitignored). Run after `pnpm build`. Prints `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -183,6 +183,34 @@ try {
   await page.screenshot({ path: join(shots, 'ja-guide.png') });
   await page.locator('.vp-doc img').first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, 'ja-guide-figure.png') });
+  // The translated reference pages: each opens in Japanese, renders its tables and is listed
+  // (and marked current) in the Japanese sidebar.
+  for (const [name, title, tables] of [
+    ['installation', /インストール/, 1],
+    ['coming-from-pytorch', /PyTorch から gd へ/, 3],
+    ['coming-from-tfjs', /TensorFlow\.js から gd へ/, 1],
+    ['coming-from-numpy', /NumPy から gd へ/, 1],
+  ]) {
+    await page.goto(`${base}/ja/guide/${name}`);
+    const title1 = (await page.locator('h1').first().textContent()) ?? '';
+    const rendered = await page.locator('.vp-doc table').count();
+    // is-active is set once the page has hydrated.
+    const inSidebar = await page
+      .locator(`.VPSidebar .VPSidebarItem.is-active > .item > a[href="/ja/guide/${name}"]`)
+      .waitFor({ timeout: 10_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    check(
+      `/ja/guide/${name} opens in Japanese with its tables, current in the sidebar`,
+      (await page.locator('html').getAttribute('lang')) === 'ja' &&
+        title.test(title1) &&
+        rendered === tables &&
+        inSidebar,
+      `${title1.trim()}, ${rendered} tables, sidebar ${inSidebar}`,
+    );
+  }
 
   // 5. The API reference renders TSDoc math.
   await page.goto(`${base}/api/@gd/optim/classes/Adam`);
