@@ -1,17 +1,17 @@
-// WASM SIMD element-wise kernels (AssemblyScript), compiled by ../scripts/build-wasm.mjs into
-// their own module (EWISE_SIMD / EWISE_RELAXED; both variants run the same code: no fused
-// multiply-add, so results do not depend on the runtime). The JS side
+// WASM SIMD element-wise kernels on float32/float64 lanes (AssemblyScript), compiled by
+// ../scripts/build-wasm.mjs into their own module (EWISE_SIMD; the relaxed build is the same
+// bytes: no fused multiply-add, so results do not depend on the runtime). Their float64-lane
+// siblings for float32 data (eˣ, σ, tanh, float64 scalars) are ./ewise-wide.ts: two modules
+// keep each under the 4 KB that Chrome compiles synchronously on its main thread. The JS side
 // (src/kernels/wasm/ewise.ts) copies a chunk of each operand into this module's memory, calls
 // one kernel, and copies the result out. Pointers are byte offsets; `n` is an element count.
 // Kernels run whole vectors: they may read and write up to 15 elements past `n`, which the JS
 // side reserves as padding and never copies out.
 //
-// Every kernel returns exactly what the JS tier (src/kernels/f32.ts, f64.ts, exp32.ts) returns
-// for the same inputs, apart from NaN payloads: float32 +, −, ×, ÷, √ computed in float32 equal
-// the JS loops' float64 result rounded to float32 (double rounding is harmless for these when
-// the wide format has ≥ 2p + 2 bits), max/min propagate NaN and order −0 < +0 like Math.max/min,
-// and exp/σ/tanh evaluate in float64 and round once, like exp32.ts (results may differ from it
-// by 1 ulp where the exact value lies within ~10⁻¹² of a rounding boundary; see expCore).
+// Every kernel returns exactly what the JS tier (src/kernels/f32.ts, f64.ts) returns for the same
+// inputs, apart from NaN payloads: float32 +, −, ×, ÷, √ computed in float32 equal the JS loops'
+// float64 result rounded to float32 (double rounding is harmless for these when the wide format
+// has ≥ 2p + 2 bits), and max/min propagate NaN and order −0 < +0 like Math.max/min.
 
 /** The first 16-aligned byte after the module's static data: where the JS side's buffers start. */
 export function base(): usize {
@@ -19,195 +19,7 @@ export function base(): usize {
 }
 
 // ---------------------------------------------------------------------------------------------
-// eˣ in float64 (two lanes)
-
-// Inputs are clamped to [LO, HI] (e^89 overflows float32, e^−104 rounds to 0), as exp32.ts does.
-const LO: f64 = -104.0;
-const HI: f64 = 89.0;
-const INV_LN2: f64 = Math.LOG2E;
-// ln 2 split Cody–Waite style: LN2_HI has 11 trailing zero bits, so k·LN2_HI is exact for |k| < 2¹¹.
-const LN2_HI: f64 = 0.6931471803691238;
-const LN2_LO: f64 = 1.9082149292705877e-10;
-// Adding and subtracting 1.5·2⁵² rounds to an integer; the sum's low mantissa bits hold it.
-const MAGIC: f64 = 6755399441055744.0;
-// Degree-9 polynomial for eʳ on |r| ≤ ln2/2: Chebyshev interpolation (20 000 nodes) converted to
-// monomials; relative error ≤ 2·10⁻¹⁴ in float64 (checked against long double), far below the
-// float32 half-ulp of 6·10⁻⁸.
-const P0: f64 = 1.0000000000000133;
-const P1: f64 = 1.0000000000000049;
-const P2: f64 = 0.4999999999943515;
-const P3: f64 = 0.16666666666589847;
-const P4: f64 = 0.04166666704186195;
-const P5: f64 = 0.008333333373697913;
-const P6: f64 = 0.0013888801584875615;
-const P7: f64 = 0.00019841184056451739;
-const P8: f64 = 2.488452684143086e-5;
-const P9: f64 = 2.7635000945579952e-6;
-
-// The constants, each splatted to two float64 lanes, in static memory: V8 rebuilds a
-// `v128.const` from immediates with several instructions at every use, whereas a load from this
-// table is one (measured: the exp loop ran 4 ns per element with inline constants).
-const C = memory.data<f64>(
-  [
-    HI,
-    HI,
-    LO,
-    LO,
-    INV_LN2,
-    INV_LN2,
-    MAGIC,
-    MAGIC,
-    LN2_HI,
-    LN2_HI,
-    LN2_LO,
-    LN2_LO,
-    P0,
-    P0,
-    P1,
-    P1,
-    P2,
-    P2,
-    P3,
-    P3,
-    P4,
-    P4,
-    P5,
-    P5,
-    P6,
-    P6,
-    P7,
-    P7,
-    P8,
-    P8,
-    P9,
-    P9,
-    1.0,
-    1.0,
-    -2.0,
-    -2.0,
-    0.0625,
-    0.0625,
-    -0.0,
-    -0.0,
-    0.021869488536155203,
-    0.021869488536155203,
-    -0.05396825396825397,
-    -0.05396825396825397,
-    0.13333333333333333,
-    0.13333333333333333,
-    -0.3333333333333333,
-    -0.3333333333333333,
-  ],
-  16,
-);
-// Byte offsets into C.
-const C_HI = 0;
-const C_LO = 16;
-const C_INV_LN2 = 32;
-const C_MAGIC = 48;
-const C_LN2_HI = 64;
-const C_LN2_LO = 80;
-const C_P0 = 96;
-const C_ONE = 256;
-const C_M2 = 272;
-const C_SIXTEENTH = 288;
-const C_SIGN = 304;
-const C_T9 = 320;
-
-function k(off: usize): v128 {
-  return v128.load(C + off);
-}
-
-/**
- * e^x for two float64 lanes, relative error ≲ 2·10⁻¹⁴ for x in [−104, 89] (clamped there; NaN
- * stays NaN): x = k·ln2 + r with k = round(x/ln2), eʳ from the polynomial, and 2ᵏ added to the
- * exponent field as an integer (the result stays a normal float64 for every clamped x, so the
- * one rounding to float32 afterwards also gives float32's subnormals and overflow).
- *
- * It has one caller, {@link transcendentalF32}: binaryen's -O3 inlines a function this large
- * only into a single caller (AssemblyScript's `@inline` decorator is not TypeScript syntax, so
- * biome rejects it), and inlined the exp loop runs ~30% faster.
- */
-function expCore(x: v128): v128 {
-  // pmin/pmax (b < a ? b : a, a < b ? b : a) are one instruction each and let NaN through.
-  const v = f64x2.pmax(f64x2.pmin(x, k(C_HI)), k(C_LO));
-  const t = f64x2.add(f64x2.mul(v, k(C_INV_LN2)), k(C_MAGIC));
-  const kk = f64x2.sub(t, k(C_MAGIC));
-  let r = f64x2.sub(v, f64x2.mul(kk, k(C_LN2_HI)));
-  r = f64x2.sub(r, f64x2.mul(kk, k(C_LN2_LO)));
-  let p = f64x2.add(f64x2.mul(r, k(C_P0 + 144)), k(C_P0 + 128));
-  p = f64x2.add(f64x2.mul(p, r), k(C_P0 + 112));
-  p = f64x2.add(f64x2.mul(p, r), k(C_P0 + 96));
-  p = f64x2.add(f64x2.mul(p, r), k(C_P0 + 80));
-  p = f64x2.add(f64x2.mul(p, r), k(C_P0 + 64));
-  p = f64x2.add(f64x2.mul(p, r), k(C_P0 + 48));
-  p = f64x2.add(f64x2.mul(p, r), k(C_P0 + 32));
-  p = f64x2.add(f64x2.mul(p, r), k(C_P0 + 16));
-  p = f64x2.add(f64x2.mul(p, r), k(C_P0));
-  // (k mod 2¹²) << 52 is k added to the exponent field (two's complement wraps correctly).
-  return i64x2.add(p, i64x2.shl(t, 52));
-}
-
-/** σ(x) from e = e^(−|x|) ≤ 1 (never overflows): 1/(1 + e) for x ≥ 0, e/(1 + e) otherwise. */
-function sigmoidFrom(x: v128, e: v128): v128 {
-  const one = k(C_ONE);
-  const num = v128.bitselect(one, e, f64x2.ge(x, f64x2.splat(0)));
-  return f64x2.div(num, f64x2.add(e, one));
-}
-
-/**
- * tanh x from e = e^(−2|x|): sign(x)·(1 − e)/(1 + e); for |x| < 1/16, where 1 − e cancels, the
- * odd Taylor series to x⁹ (as exp32.ts). Both are computed and one is selected per lane.
- */
-function tanhFrom(x: v128, e: v128): v128 {
-  const sign = k(C_SIGN);
-  const one = k(C_ONE);
-  const big = f64x2.div(f64x2.sub(one, e), f64x2.add(one, e));
-  // big ≥ 0 (or NaN): OR-ing in x's sign bit is x < 0 ? −big : big for every non-zero x.
-  const signed = v128.or(big, v128.and(x, sign));
-  const x2 = f64x2.mul(x, x);
-  let s = f64x2.add(f64x2.mul(x2, k(C_T9)), k(C_T9 + 16));
-  s = f64x2.add(f64x2.mul(s, x2), k(C_T9 + 32));
-  s = f64x2.add(f64x2.mul(s, x2), k(C_T9 + 48));
-  s = f64x2.add(f64x2.mul(s, x2), one);
-  const small = f64x2.mul(x, s);
-  return v128.bitselect(small, signed, f64x2.lt(v128.andnot(x, sign), k(C_SIXTEENTH)));
-}
-
-/**
- * dst[i] = eˣ (op 0), σ(x) (op 1) or tanh x (op 2) of float32 src[i], evaluated in float64 and
- * rounded once, two lanes per step, i < n rounded up to a multiple of 2. One loop for the three
- * keeps expCore's single call site; the per-step tests on `op` always go the same way.
- */
-function transcendentalF32(op: i32, src: usize, dst: usize, n: i32): void {
-  const end = src + ((<usize>(n + 1) & ~1) << 2);
-  const d = dst - src;
-  for (let p = src; p < end; p += 8) {
-    const x = f64x2.promote_low_f32x4(v128.load64_zero(p));
-    let arg = x;
-    // σ needs e^(−|x|), tanh e^(−2|x|).
-    if (op === 1) arg = v128.or(x, k(C_SIGN));
-    else if (op === 2) arg = f64x2.mul(v128.andnot(x, k(C_SIGN)), k(C_M2));
-    let r = expCore(arg);
-    if (op === 1) r = sigmoidFrom(x, r);
-    else if (op === 2) r = tanhFrom(x, r);
-    v128.store64_lane(p + d, f32x4.demote_f64x2_zero(r), 0);
-  }
-}
-
-// Widening helpers: four float32 lanes to two float64 pairs and back, rounding once.
-function lo(v: v128): v128 {
-  return f64x2.promote_low_f32x4(v);
-}
-function hi(v: v128): v128 {
-  return f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1));
-}
-function join(l: v128, h: v128): v128 {
-  return v128.shuffle<f32>(f32x4.demote_f64x2_zero(l), f32x4.demote_f64x2_zero(h), 0, 1, 4, 5);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Unary kernels. Codes (the JS side's table): 0 exp, 1 sigmoid, 2 tanh, 3 relu, 4 neg, 5 abs,
+// Unary kernels. Codes (the JS side's table; 0–2 are ewise-wide.ts's): 3 relu, 4 neg, 5 abs,
 // 6 sqrt, 7 square, 8 reciprocal. `src` may equal `dst`.
 
 /** dst[i] = f(src[i]) for float32, i < n rounded up to a multiple of 4. */
@@ -215,11 +27,6 @@ export function unaryF32(op: i32, src: usize, dst: usize, n: i32): void {
   const end = src + ((<usize>(n + 3) & ~3) << 2);
   const d = dst - src;
   switch (op) {
-    case 0:
-    case 1:
-    case 2:
-      transcendentalF32(op, src, dst, n);
-      break;
     case 3: {
       // pmax(x, 0) = x < 0 ? 0 : x: NaN and −0 pass through, as torch.relu.
       const z = f32x4.splat(0);
@@ -356,7 +163,7 @@ function arithScalar<T>(op: i32, a: usize, s: v128, dst: usize, bytes: usize, le
 
 /**
  * dst[i] = a[i] ⊕ s (or s ⊕ a[i] when `left`) for float32, with `s` a float32 value (the JS side
- * routes other scalars to {@link scalarWideF32}).
+ * routes other scalars to ewise-wide.ts's scalarWideF32).
  */
 export function scalarF32(op: i32, a: usize, s: f32, dst: usize, n: i32, left: bool): void {
   arithScalar<f32>(op, a, f32x4.splat(s), dst, (<usize>(n + 3) & ~3) << 2, left);
@@ -365,37 +172,6 @@ export function scalarF32(op: i32, a: usize, s: f32, dst: usize, n: i32, left: b
 /** dst[i] = a[i] ⊕ s (or s ⊕ a[i] when `left`) for float64. */
 export function scalarF64(op: i32, a: usize, s: f64, dst: usize, n: i32, left: bool): void {
   arithScalar<f64>(op, a, f64x2.splat(s), dst, (<usize>(n + 1) & ~1) << 3, left);
-}
-
-function wide(op: i32, v: v128, s: v128, left: bool): v128 {
-  switch (op) {
-    case 0:
-      return f64x2.add(v, s);
-    case 1:
-      return left ? f64x2.sub(s, v) : f64x2.sub(v, s);
-    case 2:
-      return f64x2.mul(v, s);
-    case 3:
-      return left ? f64x2.div(s, v) : f64x2.div(v, s);
-    case 4:
-      return f64x2.max(v, s);
-    default:
-      return f64x2.min(v, s);
-  }
-}
-
-/**
- * dst[i] = a[i] ⊕ s for float32 `a` and a float64 `s` that float32 cannot hold (say 0.1): the
- * operation runs in float64 and rounds once to float32, exactly as the JS loops do.
- */
-export function scalarWideF32(op: i32, a: usize, s: f64, dst: usize, n: i32, left: bool): void {
-  const end = a + ((<usize>(n + 3) & ~3) << 2);
-  const dd = dst - a;
-  const sv = f64x2.splat(s);
-  for (let p = a; p < end; p += 16) {
-    const v = v128.load(p);
-    v128.store(p + dd, join(wide(op, lo(v), sv, left), wide(op, hi(v), sv, left)));
-  }
 }
 
 /** dst[i] = a[i] · m[i] for float32 `a` and a uint8 (bool) mask `m`: relu's backward product. */
@@ -445,49 +221,27 @@ function bytes(m0: v128, m1: v128, m2: v128, m3: v128): v128 {
   return v128.and(b, i8x16.splat(1));
 }
 
-/** dst[i] = a[i] ⋈ b[i] ? 1 : 0 for float32 a, b; NaN compares unequal to everything. */
+/**
+ * dst[i] = a[i] ⋈ b[i] ? 1 : 0 for float32 a, b; NaN compares unequal to everything. One loop
+ * whose per-vector switch always goes the same way: six loops cost 0.5 KB more and were no faster
+ * measurably.
+ */
 export function compareF32(op: i32, a: usize, b: usize, dst: usize, n: i32): void {
   const end = a + ((<usize>(n + 15) & ~15) << 2);
   const db = b - a;
   let q = dst;
-  // The switch sits outside the loop: one loop per code after inlining.
-  switch (op) {
-    case 0:
-      for (let p = a; p < end; p += 64, q += 16) v128.store(q, cmpBlock(0, p, p + db));
-      break;
-    case 1:
-      for (let p = a; p < end; p += 64, q += 16) v128.store(q, cmpBlock(1, p, p + db));
-      break;
-    case 2:
-      for (let p = a; p < end; p += 64, q += 16) v128.store(q, cmpBlock(2, p, p + db));
-      break;
-    case 3:
-      for (let p = a; p < end; p += 64, q += 16) v128.store(q, cmpBlock(3, p, p + db));
-      break;
-    case 4:
-      for (let p = a; p < end; p += 64, q += 16) v128.store(q, cmpBlock(4, p, p + db));
-      break;
-    default:
-      for (let p = a; p < end; p += 64, q += 16) v128.store(q, cmpBlock(5, p, p + db));
+  for (let p = a; p < end; p += 64, q += 16) {
+    const r = p + db;
+    v128.store(
+      q,
+      bytes(
+        cmp32(op, v128.load(p), v128.load(r)),
+        cmp32(op, v128.load(p, 16), v128.load(r, 16)),
+        cmp32(op, v128.load(p, 32), v128.load(r, 32)),
+        cmp32(op, v128.load(p, 48), v128.load(r, 48)),
+      ),
+    );
   }
-}
-
-function cmpBlock(op: i32, p: usize, r: usize): v128 {
-  return bytes(
-    cmp32(op, v128.load(p), v128.load(r)),
-    cmp32(op, v128.load(p, 16), v128.load(r, 16)),
-    cmp32(op, v128.load(p, 32), v128.load(r, 32)),
-    cmp32(op, v128.load(p, 48), v128.load(r, 48)),
-  );
-}
-
-function cmpScalarBlock(op: i32, p: usize, s: v128): v128 {
-  return bytes(
-    cmp32(op, v128.load(p), s),
-    cmp32(op, v128.load(p, 16), s),
-    cmp32(op, v128.load(p, 32), s),
-    cmp32(op, v128.load(p, 48), s),
-  );
 }
 
 /**
@@ -498,23 +252,15 @@ export function compareScalarF32(op: i32, a: usize, s: f32, dst: usize, n: i32):
   const end = a + ((<usize>(n + 15) & ~15) << 2);
   const sv = f32x4.splat(s);
   let q = dst;
-  switch (op) {
-    case 0:
-      for (let p = a; p < end; p += 64, q += 16) v128.store(q, cmpScalarBlock(0, p, sv));
-      break;
-    case 1:
-      for (let p = a; p < end; p += 64, q += 16) v128.store(q, cmpScalarBlock(1, p, sv));
-      break;
-    case 2:
-      for (let p = a; p < end; p += 64, q += 16) v128.store(q, cmpScalarBlock(2, p, sv));
-      break;
-    case 3:
-      for (let p = a; p < end; p += 64, q += 16) v128.store(q, cmpScalarBlock(3, p, sv));
-      break;
-    case 4:
-      for (let p = a; p < end; p += 64, q += 16) v128.store(q, cmpScalarBlock(4, p, sv));
-      break;
-    default:
-      for (let p = a; p < end; p += 64, q += 16) v128.store(q, cmpScalarBlock(5, p, sv));
+  for (let p = a; p < end; p += 64, q += 16) {
+    v128.store(
+      q,
+      bytes(
+        cmp32(op, v128.load(p), sv),
+        cmp32(op, v128.load(p, 16), sv),
+        cmp32(op, v128.load(p, 32), sv),
+        cmp32(op, v128.load(p, 48), sv),
+      ),
+    );
   }
 }

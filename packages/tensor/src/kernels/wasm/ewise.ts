@@ -1,5 +1,6 @@
 /**
- * WASM SIMD element-wise kernels (compiled from ../../../assembly/ewise.ts): the unary, binary
+ * WASM SIMD element-wise kernels (compiled from ../../../assembly/ewise.ts and ewise-wide.ts, two
+ * modules so that each stays under the 4 KB Chrome compiles synchronously on its main thread): the unary, binary
  * and scalar loops of the training loop — eˣ, σ, tanh, relu, the four arithmetic operations,
  * maximum/minimum, comparisons into bool, and relu's backward product by a bool mask — for
  * float32 (and the cheap ones for float64). Everything else, and arrays below a size threshold,
@@ -11,7 +12,7 @@
  * Data stays in the tensors' JS typed arrays: each call copies chunks of {@link CHUNK} elements
  * into the module's memory, runs one kernel there and copies the result out. The chunks are
  * small enough to stay in L2 cache, so the copies run at cache speed, and the module's memory
- * never grows beyond ~0.2 MB. The module is compiled on first use (about 1 ms), not at import.
+ * never grows beyond ~0.2 MB. Each module is compiled on first use (about 1 ms), not at import.
  *
  * Measured per element (2-core AMD EPYC, Node 20, float32, kernel call including the copies,
  * min of 10–12 interleaved runs, load average 3–7; JS → WASM): on 1e6 elements eˣ 3.2–3.7 →
@@ -26,22 +27,32 @@
 import type { TypedArray } from '../../dtype';
 import type { Backend, BinaryCode, UnaryCode } from '../backend';
 import { jsBackend } from '../js';
-import { EWISE_SIMD } from './binary.generated';
+import { EWISE_SIMD, EWISE_WIDE_SIMD } from './binary.generated';
 import { Arena, align16, instantiateKernels } from './module';
 
-interface EwiseExports {
+/** What both modules export: their memory and where its free part starts. */
+interface ModuleExports {
   memory: WebAssembly.Memory;
   base(): number;
+}
+
+/** assembly/ewise.ts: float32/float64-lane kernels. */
+interface EwiseExports extends ModuleExports {
   unaryF32(op: number, src: number, dst: number, n: number): void;
   unaryF64(op: number, src: number, dst: number, n: number): void;
   binaryF32(op: number, a: number, b: number, dst: number, n: number): void;
   binaryF64(op: number, a: number, b: number, dst: number, n: number): void;
   scalarF32(op: number, a: number, s: number, dst: number, n: number, left: number): void;
   scalarF64(op: number, a: number, s: number, dst: number, n: number, left: number): void;
-  scalarWideF32(op: number, a: number, s: number, dst: number, n: number, left: number): void;
   mulMaskF32(a: number, m: number, dst: number, n: number): void;
   compareF32(op: number, a: number, b: number, dst: number, n: number): void;
   compareScalarF32(op: number, a: number, s: number, dst: number, n: number): void;
+}
+
+/** assembly/ewise-wide.ts: float32 data in float64 lanes. */
+interface WideExports extends ModuleExports {
+  transcendentalF32(op: number, src: number, dst: number, n: number): void;
+  scalarWideF32(op: number, a: number, s: number, dst: number, n: number, left: number): void;
 }
 
 /** Elements per chunk: 3 buffers of ≤ 64 KB each stay in L2 cache. */
@@ -97,14 +108,14 @@ const MIRROR = [0, 1, 4, 5, 2, 3];
 const MIN_TRANSCENDENTAL = 48;
 const MIN_CHEAP = 64;
 
-/** The module's memory: three chunk buffers (two operands, one bool result). */
-class EwiseArena extends Arena {
-  readonly ex: EwiseExports;
+/** A module's memory: three chunk buffers (two operands, one bool result). */
+class ChunkArena<E extends ModuleExports> extends Arena {
+  readonly ex: E;
   readonly a: number;
   readonly b: number;
   readonly c: number;
 
-  constructor(ex: EwiseExports) {
+  constructor(ex: E) {
     super(ex.memory);
     this.ex = ex;
     this.a = align16(ex.base());
@@ -114,17 +125,27 @@ class EwiseArena extends Arena {
   }
 }
 
-let arena: EwiseArena | null | undefined;
+// Neither module uses a relaxed-SIMD instruction (results must not depend on the runtime), so
+// each relaxed build is the same bytes: passing the plain one twice lets bundles drop the other.
+let arena: ChunkArena<EwiseExports> | null | undefined;
+let wideArena: ChunkArena<WideExports> | null | undefined;
 
-/** The kernels' arena, instantiating the module on first use; null without WASM SIMD. */
-function kernels(): EwiseArena | null {
+/** The float32/float64-lane module, instantiated on first use; null without WASM SIMD. */
+function kernels(): ChunkArena<EwiseExports> | null {
   if (arena === undefined) {
-    // The module uses no relaxed-SIMD instruction (results must not depend on the runtime), so
-    // its relaxed build is the same bytes: passing the plain one twice lets bundles drop the other.
     const loaded = instantiateKernels<EwiseExports>(EWISE_SIMD, EWISE_SIMD);
-    arena = loaded ? new EwiseArena(loaded.exports) : null;
+    arena = loaded ? new ChunkArena(loaded.exports) : null;
   }
   return arena;
+}
+
+/** The float64-lane module (eˣ, σ, tanh, float64 scalars), instantiated on first use. */
+function wideKernels(): ChunkArena<WideExports> | null {
+  if (wideArena === undefined) {
+    const loaded = instantiateKernels<WideExports>(EWISE_WIDE_SIMD, EWISE_WIDE_SIMD);
+    wideArena = loaded ? new ChunkArena(loaded.exports) : null;
+  }
+  return wideArena;
 }
 
 type FloatArray = Float32Array | Float64Array;
@@ -147,14 +168,24 @@ function unary(code: UnaryCode, x: TypedArray, out: TypedArray): void {
     : x instanceof Float64Array && out instanceof Float64Array
       ? UNARY_F64[code]
       : undefined;
-  const k = op === undefined || n < (op < 3 ? MIN_TRANSCENDENTAL : MIN_CHEAP) ? null : kernels();
+  const transcendental = op !== undefined && op < 3;
+  const k =
+    op === undefined || n < (transcendental ? MIN_TRANSCENDENTAL : MIN_CHEAP)
+      ? null
+      : transcendental
+        ? wideKernels()
+        : kernels();
   if (!k || op === undefined) {
     jsBackend.unary(code, x, out);
     return;
   }
   const view = f32 ? k.f32 : k.f64;
   const shift = f32 ? 2 : 3;
-  const run = f32 ? k.ex.unaryF32 : k.ex.unaryF64;
+  const run = transcendental
+    ? (k as ChunkArena<WideExports>).ex.transcendentalF32
+    : f32
+      ? (k as ChunkArena<EwiseExports>).ex.unaryF32
+      : (k as ChunkArena<EwiseExports>).ex.unaryF64;
   const a = k.a;
   for (let i = 0; i < n; i += CHUNK) {
     const c = Math.min(CHUNK, n - i);
@@ -235,14 +266,17 @@ function binaryScalar(
     if (a instanceof Float32Array) {
       const arith = ARITH[code];
       const exact = Math.fround(s) === s;
-      if (arith !== undefined && out instanceof Float32Array) {
-        // A scalar that float32 cannot hold runs in float64 (rounded once), as the JS loop does.
-        const run = exact ? k.ex.scalarF32 : k.ex.scalarWideF32;
+      // A scalar that float32 cannot hold runs in float64 (rounded once), as the JS loop does.
+      const w = arith !== undefined && !exact ? wideKernels() : k;
+      if (arith !== undefined && w && out instanceof Float32Array) {
+        const run = exact
+          ? (w as ChunkArena<EwiseExports>).ex.scalarF32
+          : (w as ChunkArena<WideExports>).ex.scalarWideF32;
         for (let i = 0; i < n; i += CHUNK) {
           const c = Math.min(CHUNK, n - i);
-          copyIn(k.f32, a, i, c, k.a, 2);
-          run(arith, k.a, s, k.a, c, left ? 1 : 0);
-          copyOut(k.f32, out, i, c, k.a >> 2);
+          copyIn(w.f32, a, i, c, w.a, 2);
+          run(arith, w.a, s, w.a, c, left ? 1 : 0);
+          copyOut(w.f32, out, i, c, w.a >> 2);
         }
         return;
       }
@@ -285,7 +319,7 @@ export const ewiseKernels: Pick<Backend, 'unary' | 'binary' | 'binaryScalar'> = 
   binaryScalar,
 };
 
-/** Whether the element-wise module loaded (compiling it now if it was not yet); for tests. */
+/** Whether both element-wise modules loaded (compiling them now if not yet); for tests. */
 export function ewiseAvailable(): boolean {
-  return kernels() !== null;
+  return kernels() !== null && wideKernels() !== null;
 }

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { TypedArray } from '../../../src/dtype';
 import type { BinaryCode, UnaryCode } from '../../../src/kernels/backend';
 import { jsBackend } from '../../../src/kernels/js';
-import { EWISE_RELAXED, EWISE_SIMD } from '../../../src/kernels/wasm/binary.generated';
+import {
+  EWISE_RELAXED,
+  EWISE_SIMD,
+  EWISE_WIDE_RELAXED,
+  EWISE_WIDE_SIMD,
+} from '../../../src/kernels/wasm/binary.generated';
 import { ewiseAvailable, ewiseKernels as wasm } from '../../../src/kernels/wasm/ewise';
 import { wasmBackend } from '../../../src/kernels/wasm/wasm-backend';
 import { ulps } from '../golden';
@@ -103,6 +108,11 @@ describe('WASM element-wise kernels', () => {
 
   it('use no relaxed-SIMD instruction: both builds are the same bytes, so one is embedded', () => {
     expect(EWISE_RELAXED).toBe(EWISE_SIMD);
+    expect(EWISE_WIDE_RELAXED).toBe(EWISE_WIDE_SIMD);
+  });
+
+  it('fit the 4 KB Chrome compiles synchronously on its main thread', () => {
+    for (const b64 of [EWISE_SIMD, EWISE_WIDE_SIMD]) expect(atob(b64).length).toBeLessThan(4096);
   });
 
   it('unary codes agree with the JS tier on float32 and float64 (random lengths, special values)', () => {
