@@ -1,8 +1,9 @@
 // WASM SIMD element-wise kernels on float32/float64 lanes (AssemblyScript), compiled by
 // ../scripts/build-wasm.mjs into their own module (EWISE_SIMD; the relaxed build is the same
 // bytes: no fused multiply-add, so results do not depend on the runtime). Their float64-lane
-// siblings for float32 data (eˣ, σ, tanh, float64 scalars) are ./ewise-wide.ts: two modules
-// keep each under the 4 KB that Chrome compiles synchronously on its main thread. The JS side
+// siblings for float32 data (eˣ, σ, tanh, float64 scalars) are ./ewise-wide.ts. Two modules
+// keep each under 4 KB, the most Chrome used to compile synchronously on its main thread
+// (Chromium 156 here compiles far larger ones; the split costs a second ~0.2 MB arena). The JS side
 // (src/kernels/wasm/ewise.ts) copies a chunk of each operand into this module's memory, calls
 // one kernel, and copies the result out. Pointers are byte offsets; `n` is an element count.
 // Kernels run whole vectors: they may read and write up to 15 elements past `n`, which the JS

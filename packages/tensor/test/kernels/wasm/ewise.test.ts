@@ -111,7 +111,7 @@ describe('WASM element-wise kernels', () => {
     expect(EWISE_WIDE_RELAXED).toBe(EWISE_WIDE_SIMD);
   });
 
-  it('fit the 4 KB Chrome compiles synchronously on its main thread', () => {
+  it('stay under 4 KB each, the most older Chrome compiled synchronously on its main thread', () => {
     for (const b64 of [EWISE_SIMD, EWISE_WIDE_SIMD]) expect(atob(b64).length).toBeLessThan(4096);
   });
 
