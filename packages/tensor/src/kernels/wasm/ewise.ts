@@ -1,8 +1,8 @@
 /**
  * WASM SIMD element-wise kernels (compiled from ../../../assembly/ewise.ts and ewise-wide.ts, two
  * modules of < 4 KB each, the most older Chrome versions compiled synchronously on the main
- * thread; Chromium 156 compiled a 200 KB one there): the unary, binary
- * and scalar loops of the training loop — eˣ, σ, tanh, relu, the four arithmetic operations,
+ * thread; Chromium 156 compiled a 200 KB one there): the unary, binary and scalar loops of the
+ * training loop — eˣ, σ, tanh, relu, the four arithmetic operations,
  * maximum/minimum, comparisons into bool, and relu's backward product by a bool mask — for
  * float32 (and the cheap ones for float64). Everything else, and arrays below a size threshold,
  * stays on the JS tier ({@link jsBackend}), which is also the reference the WASM results are
