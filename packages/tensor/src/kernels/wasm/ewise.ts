@@ -52,6 +52,7 @@ interface EwiseExports extends ModuleExports {
 
 /** assembly/ewise-wide.ts: float32 data in float64 lanes. */
 interface WideExports extends ModuleExports {
+  expF32(src: number, dst: number, n: number): void;
   transcendentalF32(op: number, src: number, dst: number, n: number): void;
   scalarWideF32(op: number, a: number, s: number, dst: number, n: number, left: number): void;
 }
@@ -182,6 +183,7 @@ function unary(code: UnaryCode, x: TypedArray, out: TypedArray): void {
   }
   const view = f32 ? k.f32 : k.f64;
   const shift = f32 ? 2 : 3;
+  const exp = op === 0 ? (k as ChunkArena<WideExports>).ex.expF32 : null;
   const run = transcendental
     ? (k as ChunkArena<WideExports>).ex.transcendentalF32
     : f32
@@ -191,7 +193,8 @@ function unary(code: UnaryCode, x: TypedArray, out: TypedArray): void {
   for (let i = 0; i < n; i += CHUNK) {
     const c = Math.min(CHUNK, n - i);
     copyIn(view, x as FloatArray, i, c, a, shift);
-    run(op, a, a, c);
+    if (exp) exp(a, a, c);
+    else run(op, a, a, c);
     copyOut(view, out, i, c, a >> shift);
   }
 }
