@@ -15,15 +15,17 @@
  * small enough to stay in L2 cache, so the copies run at cache speed, and the module's memory
  * never grows beyond ~0.2 MB. Each module is compiled on first use (about 1 ms), not at import.
  *
- * Measured per element (2-core AMD EPYC, Node 20, float32, kernel call including the copies,
- * min of 10–12 interleaved runs, load average 3–7; JS → WASM): on 1e6 elements eˣ 3.2–3.7 →
- * 2.6–2.9 ns, σ 8.2–8.9 → 3.5–3.9, tanh 8.6–9.2 → 4.2–4.8, mul 1.9–2.1 → 0.5–0.55, add 2.0 → 0.55,
- * scalar add 1.3 → 0.25–0.28; on a 128×256 activation relu 4.4–5.4 (Math.max) → 0.22–0.3,
- * `x > 0` 4.0–5.8 (`? 1 : 0`) → 0.17–0.4, relu's mask product 2.1 → 0.3. The raw eˣ kernel runs
- * 2.3–2.6 ns per element: float64 lanes cost twice float32 ones, the price of matching exp32.ts.
- * Through the public API, `add(mul(exp(x), x), 1)` on 1e6 float32 reached 2.09e8 elements/s
- * (JS tier 1.21e8) in `pnpm bench elementwise` at load average 6.9; what remains is mostly
- * allocating and first touching the three fresh 4 MB outputs (page faults).
+ * Measured per element on a quiet machine (2-core AMD EPYC, Node 20, float32, backend call with
+ * its copies, min of 12 interleaved runs, load average 0.4; before → JS tier now → WASM): on 1e6
+ * elements eˣ 3.44 → 3.43 → 2.88 ns, σ 8.94 → 8.93 → 4.07, tanh 9.43 → 9.40 → 5.18, mul
+ * 2.05 → 2.05 → 0.46, add 2.03 → 2.02 → 0.50, scalar add 1.37 → 1.37 → 0.26; on a 128×256
+ * activation relu 5.25 → 1.50 → 0.24, `x > 0` 5.27 → 1.41 → 0.18, relu's mask product
+ * 2.17 → 2.16 → 0.32. Per training step the element-wise kernels took 408 → 103 µs in the
+ * Fashion-MNIST MLP (784-256-128-10, batch 128) and 95 → 42 µs in the lecture's sigmoid MLP.
+ * Through the public API, `add(mul(exp(x), x), 1)` on 1e6 float32 runs at 2.17e8 elements/s
+ * (JS tier 1.17e8) in `pnpm bench elementwise`; what remains is mostly allocating and first
+ * touching the three fresh 4 MB outputs: page faults cost up to ~18 µs each on this VM under
+ * load, where that row fell to 3e7 for every library that allocates per op.
  */
 import type { TypedArray } from '../../dtype';
 import type { Backend, BinaryCode, UnaryCode } from '../backend';
