@@ -28,8 +28,9 @@ const UNARY: Record<UnaryCode, (v: number) => number> = {
   tan: Math.tan,
   tanh: Math.tanh,
   sigmoid: (v) => 1 / (1 + Math.exp(-v)),
+  // torch.relu: x < 0 ? 0 : x (NaN and −0 pass through).
   // biome-ignore lint/complexity/useMathMinMax: the reference must not reuse the kernel's Math.max/min
-  relu: (v) => (Number.isNaN(v) ? v : v > 0 ? v : 0),
+  relu: (v) => (Number.isNaN(v) || Object.is(v, -0) ? v : v > 0 ? v : 0),
   floor: Math.floor,
   ceil: Math.ceil,
   round: (v) => (Number.isFinite(v) ? roundHalfEven(v) : v),

@@ -6,6 +6,7 @@
  */
 import type { BinaryCode, ReduceCode, UnaryCode } from './backend';
 import { expF32, sigmoidF32, tanhF32 } from './exp32';
+import { reluF32 } from './relu32';
 
 type A = Float32Array;
 
@@ -46,8 +47,7 @@ export const unaryF32: {
     sigmoidF32(x, out);
   },
   relu(x, out) {
-    const n = x.length;
-    for (let i = 0; i < n; i++) out[i] = Math.max(x[i], 0);
+    reluF32(x, out);
   },
   reciprocal(x, out) {
     const n = x.length;

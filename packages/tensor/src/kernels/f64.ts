@@ -50,7 +50,11 @@ export const unaryF64: {
   },
   relu(x, out) {
     const n = x.length;
-    for (let i = 0; i < n; i++) out[i] = Math.max(x[i], 0);
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      // biome-ignore lint/complexity/useMathMinMax: Math.max(−0, 0) is +0; torch.relu keeps −0
+      out[i] = v < 0 ? 0 : v;
+    }
   },
   reciprocal(x, out) {
     const n = x.length;

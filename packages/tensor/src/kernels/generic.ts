@@ -87,7 +87,11 @@ export const unaryAny: {
   },
   relu(x, out) {
     const n = x.length;
-    for (let i = 0; i < n; i++) out[i] = Math.max(x[i], 0);
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      // biome-ignore lint/complexity/useMathMinMax: Math.max(−0, 0) is +0; torch.relu keeps −0
+      out[i] = v < 0 ? 0 : v;
+    }
   },
   floor(x, out) {
     const n = x.length;
@@ -111,7 +115,7 @@ export const unaryAny: {
   },
   logicalNot(x, out) {
     const n = x.length;
-    for (let i = 0; i < n; i++) out[i] = x[i] === 0 ? 1 : 0;
+    for (let i = 0; i < n; i++) out[i] = +(x[i] === 0);
   },
 };
 
@@ -161,27 +165,27 @@ export const binaryAny: {
   },
   equal(a, b, out) {
     const n = out.length;
-    for (let i = 0; i < n; i++) out[i] = a[i] === b[i] ? 1 : 0;
+    for (let i = 0; i < n; i++) out[i] = +(a[i] === b[i]);
   },
   notEqual(a, b, out) {
     const n = out.length;
-    for (let i = 0; i < n; i++) out[i] = a[i] !== b[i] ? 1 : 0;
+    for (let i = 0; i < n; i++) out[i] = +(a[i] !== b[i]);
   },
   less(a, b, out) {
     const n = out.length;
-    for (let i = 0; i < n; i++) out[i] = a[i] < b[i] ? 1 : 0;
+    for (let i = 0; i < n; i++) out[i] = +(a[i] < b[i]);
   },
   lessEqual(a, b, out) {
     const n = out.length;
-    for (let i = 0; i < n; i++) out[i] = a[i] <= b[i] ? 1 : 0;
+    for (let i = 0; i < n; i++) out[i] = +(a[i] <= b[i]);
   },
   greater(a, b, out) {
     const n = out.length;
-    for (let i = 0; i < n; i++) out[i] = a[i] > b[i] ? 1 : 0;
+    for (let i = 0; i < n; i++) out[i] = +(a[i] > b[i]);
   },
   greaterEqual(a, b, out) {
     const n = out.length;
-    for (let i = 0; i < n; i++) out[i] = a[i] >= b[i] ? 1 : 0;
+    for (let i = 0; i < n; i++) out[i] = +(a[i] >= b[i]);
   },
   logicalAnd(a, b, out) {
     const n = out.length;
@@ -260,42 +264,42 @@ export const binaryScalarAny: {
   },
   equal(a, s, out) {
     const n = out.length;
-    for (let i = 0; i < n; i++) out[i] = a[i] === s ? 1 : 0;
+    for (let i = 0; i < n; i++) out[i] = +(a[i] === s);
   },
   notEqual(a, s, out) {
     const n = out.length;
-    for (let i = 0; i < n; i++) out[i] = a[i] !== s ? 1 : 0;
+    for (let i = 0; i < n; i++) out[i] = +(a[i] !== s);
   },
   less(a, s, out, left) {
     const n = out.length;
     if (left) {
-      for (let i = 0; i < n; i++) out[i] = s < a[i] ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(s < a[i]);
     } else {
-      for (let i = 0; i < n; i++) out[i] = a[i] < s ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(a[i] < s);
     }
   },
   lessEqual(a, s, out, left) {
     const n = out.length;
     if (left) {
-      for (let i = 0; i < n; i++) out[i] = s <= a[i] ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(s <= a[i]);
     } else {
-      for (let i = 0; i < n; i++) out[i] = a[i] <= s ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(a[i] <= s);
     }
   },
   greater(a, s, out, left) {
     const n = out.length;
     if (left) {
-      for (let i = 0; i < n; i++) out[i] = s > a[i] ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(s > a[i]);
     } else {
-      for (let i = 0; i < n; i++) out[i] = a[i] > s ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(a[i] > s);
     }
   },
   greaterEqual(a, s, out, left) {
     const n = out.length;
     if (left) {
-      for (let i = 0; i < n; i++) out[i] = s >= a[i] ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(s >= a[i]);
     } else {
-      for (let i = 0; i < n; i++) out[i] = a[i] >= s ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(a[i] >= s);
     }
   },
   logicalAnd(a, s, out) {

@@ -10,6 +10,7 @@ import { type Enc, dec, readFixture, ulps } from './golden';
 type PerDtype = { float64: Enc[]; float32: Enc[] };
 interface Fixture {
   torch: string;
+  relu: { x: Enc[] } & PerDtype;
   softplus: { x: Enc[] } & PerDtype;
   atan2: { a: Enc[]; b: Enc[] } & PerDtype;
   hypot: { a: Enc[]; b: Enc[] } & PerDtype;
@@ -32,6 +33,17 @@ function expectUlps(got: ArrayLike<number>, want: Enc[], dt: Dt, label: string):
 }
 
 describe('js kernels against PyTorch goldens', () => {
+  it(`relu matches torch.relu bit for bit: −0 and NaN pass through, −∞ gives 0 (torch ${fx.torch})`, () => {
+    for (const dt of ['float64', 'float32'] as const) {
+      const x = CTORS[dt].from(fx.relu.x.map(dec));
+      const out = new CTORS[dt](x.length);
+      k.unary('relu', x, out);
+      fx.relu[dt].map(dec).forEach((w, i) => {
+        expect(Object.is(out[i], w), `relu ${dt}(${x[i]}) = ${out[i]}, torch ${w}`).toBe(true);
+      });
+    }
+  });
+
   it(`softplus matches torch.nn.functional.softplus (torch ${fx.torch})`, () => {
     for (const dt of ['float64', 'float32'] as const) {
       const x = CTORS[dt].from(fx.softplus.x.map(dec));

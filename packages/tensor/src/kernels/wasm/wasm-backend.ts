@@ -47,6 +47,7 @@ import {
   instantiateKernels,
   relaxedSimdAvailable,
 } from './module';
+import { ewiseKernels } from './ewise';
 
 interface KernelExports {
   packASize(): number;
@@ -284,7 +285,7 @@ export const gemmRunner: GemmRunner | null = runner;
  * float32/float64 run in WASM; every other kernel is the JS tier's.
  */
 export const wasmBackend: Backend | null = /* @__PURE__ */ ((a) =>
-  a ? { ...jsBackend, gemm } : null)(runner);
+  a ? { ...jsBackend, ...ewiseKernels, gemm } : null)(runner);
 
 /** Whether the WASM tier uses relaxed SIMD (fused multiply-add); false without a WASM tier. */
 export const wasmRelaxedSimd: boolean = /* @__PURE__ */ ((l) => l?.relaxed ?? false)(loaded);
