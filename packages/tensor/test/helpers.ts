@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { NestedArray, Tensor } from '@gd/tensor';
+import type { TypedArray } from '../src/dtype';
 
 /** Nested values as JSON stores them: numbers, or 'nan' / 'inf' / '-inf' strings. */
 export type Encoded = number | string | boolean | null | Encoded[];
@@ -99,4 +100,21 @@ export function groups(x: Tensor, axes: readonly number[]): number[][] {
     ].push(x.data[p]);
   }
   return out;
+}
+
+/**
+ * Fills `arr` with deterministic values from an xorshift32 seeded by `seed`: in [-1, 1) for float
+ * arrays, integers in [-5, 5] for an Int32Array.
+ */
+export function seededFill<T extends TypedArray>(arr: T, seed: number): T {
+  let s = seed >>> 0 || 1;
+  const isInt = arr instanceof Int32Array;
+  for (let i = 0; i < arr.length; i++) {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    const u = (s >>> 0) / 4294967296;
+    arr[i] = isInt ? Math.floor(u * 11) - 5 : 2 * u - 1;
+  }
+  return arr;
 }

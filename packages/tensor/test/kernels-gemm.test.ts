@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TypedArray } from '../src/dtype';
+import { seededFill as fill } from './helpers';
 import { gemm } from '../src/kernels/gemm';
 
 type Ctor = Float32ArrayConstructor | Float64ArrayConstructor | Int32ArrayConstructor;
@@ -33,20 +34,6 @@ function naive(
       mag[i * n + j] = g;
     }
   return { c, mag };
-}
-
-/** Deterministic values in [-1, 1) (integers in [-5, 5] for Int32Array). */
-function fill<T extends TypedArray>(arr: T, seed: number): T {
-  let s = seed >>> 0 || 1;
-  const isInt = arr instanceof Int32Array;
-  for (let i = 0; i < arr.length; i++) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    const u = (s >>> 0) / 4294967296;
-    arr[i] = isInt ? Math.floor(u * 11) - 5 : 2 * u - 1;
-  }
-  return arr;
 }
 
 interface Case {

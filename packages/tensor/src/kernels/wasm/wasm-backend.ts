@@ -282,7 +282,8 @@ export const gemmRunner: GemmRunner | null = runner;
 
 /**
  * The WASM SIMD tier, or `null` where WebAssembly SIMD is unavailable. Matrix products of
- * float32/float64 run in WASM; every other kernel is the JS tier's.
+ * float32/float64 run in WASM (threaded when large, see ./gemm-threads.ts), and so do the
+ * element-wise kernels of ./ewise.ts; reductions, rows, scans and `select` are the JS tier's.
  */
 export const wasmBackend: Backend | null = /* @__PURE__ */ ((a) =>
   a ? { ...jsBackend, ...ewiseKernels, gemm } : null)(runner);

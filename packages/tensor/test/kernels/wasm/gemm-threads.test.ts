@@ -17,24 +17,13 @@ import {
   gemmRunner,
   loadGemm,
 } from '../../../src/kernels/wasm/wasm-backend';
+import { seededFill as fill } from '../../helpers';
 
 type Ctor = Float32ArrayConstructor | Float64ArrayConstructor;
 
 function runner(): GemmRunner {
   if (!gemmRunner) throw new Error('Node 20+ runs WASM SIMD: the tier must load');
   return gemmRunner;
-}
-
-/** Deterministic values in [-1, 1). */
-function fill<T extends TypedArray>(arr: T, seed: number): T {
-  let s = seed >>> 0 || 1;
-  for (let i = 0; i < arr.length; i++) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    arr[i] = (2 * (s >>> 0)) / 4294967296 - 1;
-  }
-  return arr;
 }
 
 /** Waits (yielding to the event loop) until `want` threads are ready; fails after 20 s. */

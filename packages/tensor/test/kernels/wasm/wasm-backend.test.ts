@@ -1,27 +1,15 @@
 import { backendName, matmul, randn, swapAxes, useBackend } from '@gd/tensor';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TypedArray } from '../../../src/dtype';
 import { jsBackend } from '../../../src/kernels/js';
 import { wasmBackend, wasmRelaxedSimd } from '../../../src/kernels/wasm/wasm-backend';
+import { seededFill as fill } from '../../helpers';
 
 type Ctor = Float32ArrayConstructor | Float64ArrayConstructor;
 
 function wasm() {
   if (!wasmBackend) throw new Error('Node 20+ runs WASM SIMD: the tier must load');
   return wasmBackend;
-}
-
-/** Deterministic values in [-1, 1). */
-function fill<T extends TypedArray>(arr: T, seed: number): T {
-  let s = seed >>> 0 || 1;
-  for (let i = 0; i < arr.length; i++) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    arr[i] = (2 * (s >>> 0)) / 4294967296 - 1;
-  }
-  return arr;
 }
 
 interface Case {
